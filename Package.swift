@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Data moves one way: deliveries → records → statistics → protected tables → snapshot.
+// Each arrow is one module; a module depends only on the ones before it.
+
+let package = Package(
+  name: "Loft",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "loft", targets: ["loft"])
+  ],
+  // MARK: - Dependencies
+  dependencies: [
+    // The command line: subcommands, options and --help.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Pipeline definitions and models are YAML; Yams gives nodes with line numbers.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: - System libraries
+    .systemLibrary(
+      name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
+      name: "CZstd", providers: [.apt(["libzstd-dev"])]),
+
+    // MARK: - The stages
+    // The domain: org numbers, dates, periods, the model, register, catalogue, records. No I/O.
+    .target(name: "LoftCore"),
+    // zstd, wrapped once: streaming decompression with limits, and fixed-level compression.
+    .target(name: "LoftCompression", dependencies: ["CZstd"]),
+    // Bytes → validated records and rejects: dialects, CSV, xAPI, column mapping, rules.
+    .target(name: "LoftIngest", dependencies: ["LoftCore", "LoftCompression"]),
+    // Records → exact, mergeable states → statistic cells.
+    .target(name: "LoftAggregate", dependencies: ["LoftCore"]),
+    // Statistic cells → which ones are suppressed (primary and secondary).
+    .target(name: "LoftDisclosure", dependencies: ["LoftCore", "LoftAggregate"]),
+    // Protected tables → snapshot on disk; reading snapshots back (query, verify, diff).
+    .target(
+      name: "LoftPublish",
+      dependencies: ["LoftCore", "LoftAggregate", "LoftDisclosure", "LoftCompression", "CSQLite"]),
+    // Reads a pipeline definition and wires the stages together.
+    .target(
+      name: "LoftPipeline",
+      dependencies: [
+        "LoftCore", "LoftIngest", "LoftAggregate", "LoftDisclosure", "LoftPublish",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    // The command line: parsing and printing only.
+    .executableTarget(
+      name: "loft",
+      dependencies: [
+        "LoftPipeline", "LoftPublish",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Tests
+    .testTarget(name: "LoftCoreTests", dependencies: ["LoftCore"]),
+    .testTarget(name: "LoftCompressionTests", dependencies: ["LoftCompression"]),
+    .testTarget(name: "LoftIngestTests", dependencies: ["LoftIngest", "LoftCore"]),
+    .testTarget(name: "LoftAggregateTests", dependencies: ["LoftAggregate", "LoftCore"]),
+    .testTarget(
+      name: "LoftPublishTests", dependencies: ["LoftPublish", "LoftAggregate", "LoftCore"]),
+    .testTarget(
+      name: "LoftPipelineTests",
+      dependencies: ["LoftPipeline", "LoftPublish", "LoftCore"],
+      resources: []),
+  ],
+  swiftLanguageModes: [.v6]
+)

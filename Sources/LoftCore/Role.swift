@@ -1,0 +1,56 @@
+/// A leader's role, as answered in an assessment.
+public enum Role: String, Sendable, CaseIterable, Comparable {
+  case topLeader = "top_leader"
+  case middleManager = "middle_manager"
+  case teamLeader = "team_leader"
+  case other
+
+  /// The role of an English or Norwegian word, case-insensitively.
+  public init?(word: some StringProtocol) {
+    switch word.lowercased() {
+    case "top_leader", "toppleder": self = .topLeader
+    case "middle_manager", "mellomleder": self = .middleManager
+    case "team_leader", "teamleder": self = .teamLeader
+    case "other", "annen": self = .other
+    default: return nil
+    }
+  }
+
+  public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Where a learner stands in a course, from least to most advanced.
+public enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
+  case enrolled
+  case inProgress = "in_progress"
+  case withdrawn
+  case failed
+  case completed
+
+  /// The status of an English or Norwegian word, case-insensitively.
+  public init?(word: some StringProtocol) {
+    switch word.lowercased() {
+    case "enrolled", "påmeldt": self = .enrolled
+    case "in_progress", "pågår": self = .inProgress
+    case "completed", "fullført": self = .completed
+    case "failed", "ikke bestått": self = .failed
+    case "withdrawn", "trukket": self = .withdrawn
+    default: return nil
+    }
+  }
+
+  /// completed › failed › withdrawn › in_progress › enrolled.
+  var rank: Int {
+    switch self {
+    case .enrolled: 0
+    case .inProgress: 1
+    case .withdrawn: 2
+    case .failed: 3
+    case .completed: 4
+    }
+  }
+
+  public static func < (lhs: CompletionStatus, rhs: CompletionStatus) -> Bool {
+    lhs.rank < rhs.rank
+  }
+}
