@@ -1,15 +1,15 @@
 /// One course of the shared catalogue.
-public struct Course: Sendable, Equatable {
-  public var id: String
-  public var title: String
-  public var provider: String
-  public var license: String
+package struct Course: Sendable, Equatable {
+  package var id: String
+  package var title: String
+  package var provider: String
+  package var license: String
   /// Competence-area codes the course builds.
-  public var areas: [String]
-  public var minutes: Int?
-  public var xapiActivityID: String
+  package var areas: [String]
+  package var minutes: Int?
+  package var xapiActivityID: String
 
-  public init(
+  package init(
     id: String, title: String, provider: String, license: String, areas: [String], minutes: Int?,
     xapiActivityID: String
   ) {
@@ -24,12 +24,12 @@ public struct Course: Sendable, Equatable {
 }
 
 /// The course catalogue, in course-id order; a course is referred to by its index.
-public struct Catalogue: Sendable, Equatable {
-  public let courses: [Course]
+package struct Catalogue: Sendable, Equatable {
+  package let courses: [Course]
   private let indexByID: [String: Int]
   private let indexByActivity: [String: Int]
 
-  public init(courses: [Course]) {
+  package init(courses: [Course]) {
     self.courses = courses.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     var byID: [String: Int] = [:]
     var byActivity: [String: Int] = [:]
@@ -41,8 +41,8 @@ public struct Catalogue: Sendable, Equatable {
     self.indexByActivity = byActivity
   }
 
-  public func index(ofCourse id: String) -> Int? { indexByID[id] }
-  public func index(ofActivity id: String) -> Int? { indexByActivity[id] }
+  package func index(ofCourse id: String) -> Int? { indexByID[id] }
+  package func index(ofActivity id: String) -> Int? { indexByActivity[id] }
 
-  public static func == (lhs: Catalogue, rhs: Catalogue) -> Bool { lhs.courses == rhs.courses }
+  package static func == (lhs: Catalogue, rhs: Catalogue) -> Bool { lhs.courses == rhs.courses }
 }

@@ -1,12 +1,12 @@
 /// A calendar day, counted from 1970-01-01 (proleptic Gregorian), without a time zone.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 1970-01-01.
-  public let ordinal: Int32
+  package let ordinal: Int32
 
-  public init(ordinal: Int32) { self.ordinal = ordinal }
+  package init(ordinal: Int32) { self.ordinal = ordinal }
 
   /// The day of a year, month and day; nil for an impossible date (2024-02-30, month 13, year 0).
-  public init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       (1...Day.daysIn(month: month, year: year)).contains(day)
     else { return nil }
@@ -21,7 +21,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// Year, month and day of this day.
-  public var civil: (year: Int, month: Int, day: Int) {
+  package var civil: (year: Int, month: Int, day: Int) {
     let z = Int(ordinal) + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -33,11 +33,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
-  public static func isLeap(_ year: Int) -> Bool {
+  package static func isLeap(_ year: Int) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
-  public static func daysIn(month: Int, year: Int) -> Int {
+  package static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -46,13 +46,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
+  package var description: String {
     let (y, m, d) = civil
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
-  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
-  public static func - (lhs: Day, rhs: Day) -> Int { Int(lhs.ordinal) - Int(rhs.ordinal) }
+  package static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+  package static func - (lhs: Day, rhs: Day) -> Int { Int(lhs.ordinal) - Int(rhs.ordinal) }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

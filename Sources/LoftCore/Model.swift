@@ -1,13 +1,13 @@
 /// The measurement model: maturity dimensions and competence areas, with their scales.
 ///
 /// Nothing about the dimensions or areas is hard-coded: a model file names them.
-public struct Model: Sendable, Equatable {
-  public var name: String
-  public var version: String
-  public var maturity: Maturity
-  public var competence: Competence
+package struct Model: Sendable, Equatable {
+  package var name: String
+  package var version: String
+  package var maturity: Maturity
+  package var competence: Competence
 
-  public init(name: String, version: String, maturity: Maturity, competence: Competence) {
+  package init(name: String, version: String, maturity: Maturity, competence: Competence) {
     self.name = name
     self.version = version
     self.maturity = maturity
@@ -15,12 +15,12 @@ public struct Model: Sendable, Equatable {
   }
 
   /// The maturity staircase: a scale, a name per step, and the dimensions placed on it.
-  public struct Maturity: Sendable, Equatable {
-    public var scale: Scale
-    public var steps: [Step]
-    public var transformationFrom: Int
-    public var dimensions: [Item]
-    public init(scale: Scale, steps: [Step], transformationFrom: Int, dimensions: [Item]) {
+  package struct Maturity: Sendable, Equatable {
+    package var scale: Scale
+    package var steps: [Step]
+    package var transformationFrom: Int
+    package var dimensions: [Item]
+    package init(scale: Scale, steps: [Step], transformationFrom: Int, dimensions: [Item]) {
       self.scale = scale
       self.steps = steps
       self.transformationFrom = transformationFrom
@@ -29,11 +29,11 @@ public struct Model: Sendable, Equatable {
   }
 
   /// The competence model: a level scale and the areas assessed on it.
-  public struct Competence: Sendable, Equatable {
-    public var scale: Scale
-    public var steps: [Step]
-    public var areas: [Item]
-    public init(scale: Scale, steps: [Step], areas: [Item]) {
+  package struct Competence: Sendable, Equatable {
+    package var scale: Scale
+    package var steps: [Step]
+    package var areas: [Item]
+    package init(scale: Scale, steps: [Step], areas: [Item]) {
       self.scale = scale
       self.steps = steps
       self.areas = areas
@@ -41,23 +41,23 @@ public struct Model: Sendable, Equatable {
   }
 
   /// A closed range of whole numbers.
-  public struct Scale: Sendable, Equatable {
-    public var min: Int
-    public var max: Int
-    public init(min: Int, max: Int) {
+  package struct Scale: Sendable, Equatable {
+    package var min: Int
+    package var max: Int
+    package init(min: Int, max: Int) {
       self.min = min
       self.max = max
     }
-    public var count: Int { max - min + 1 }
-    public func contains(_ value: Int) -> Bool { value >= min && value <= max }
+    package var count: Int { max - min + 1 }
+    package func contains(_ value: Int) -> Bool { value >= min && value <= max }
   }
 
   /// A named step of a scale.
-  public struct Step: Sendable, Equatable {
-    public var value: Int
-    public var nb: String
-    public var en: String
-    public init(value: Int, nb: String, en: String) {
+  package struct Step: Sendable, Equatable {
+    package var value: Int
+    package var nb: String
+    package var en: String
+    package init(value: Int, nb: String, en: String) {
       self.value = value
       self.nb = nb
       self.en = en
@@ -65,12 +65,12 @@ public struct Model: Sendable, Equatable {
   }
 
   /// A dimension or an area: its code, its names, and extra column aliases.
-  public struct Item: Sendable, Equatable {
-    public var code: String
-    public var nb: String
-    public var en: String
-    public var aliases: [String]
-    public init(code: String, nb: String, en: String, aliases: [String]) {
+  package struct Item: Sendable, Equatable {
+    package var code: String
+    package var nb: String
+    package var en: String
+    package var aliases: [String]
+    package init(code: String, nb: String, en: String, aliases: [String]) {
       self.code = code
       self.nb = nb
       self.en = en
@@ -79,7 +79,7 @@ public struct Model: Sendable, Equatable {
   }
 
   /// The least common multiple of 1…(number of dimensions): `overall` times it is a whole number.
-  public var overallScale: Int {
+  package var overallScale: Int {
     var result = 1
     for count in 1...Swift.max(1, maturity.dimensions.count) {
       result = result / gcd(result, count) * count

@@ -1,18 +1,18 @@
 /// A Norwegian organisasjonsnummer: nine digits with a mod-11 check digit.
 ///
 /// Written forms with spaces (`974 760 673`) are normalised to the nine digits.
-public struct OrgNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct OrgNumber: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The nine digits, as text.
-  public let digits: String
+  package let digits: String
 
   /// Why a written org number is not valid.
-  public enum Defect: Error, Sendable, Equatable {
+  package enum Defect: Error, Sendable, Equatable {
     case notNineDigits
     case badCheckDigit
   }
 
   /// Parses and checks a written org number; spaces are ignored.
-  public static func parse(_ text: some StringProtocol) -> Result<OrgNumber, Defect> {
+  package static func parse(_ text: some StringProtocol) -> Result<OrgNumber, Defect> {
     var digits: [UInt8] = []
     digits.reserveCapacity(9)
     for scalar in text.unicodeScalars {
@@ -30,7 +30,7 @@ public struct OrgNumber: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// The org number, or nil when it is not valid.
-  public init?(_ text: some StringProtocol) {
+  package init?(_ text: some StringProtocol) {
     guard case .success(let value) = Self.parse(text) else { return nil }
     self = value
   }
@@ -48,6 +48,6 @@ public struct OrgNumber: Hashable, Comparable, Sendable, CustomStringConvertible
     return check == 10 ? nil : check
   }
 
-  public var description: String { digits }
-  public static func < (lhs: OrgNumber, rhs: OrgNumber) -> Bool { lhs.digits < rhs.digits }
+  package var description: String { digits }
+  package static func < (lhs: OrgNumber, rhs: OrgNumber) -> Bool { lhs.digits < rhs.digits }
 }

@@ -1,17 +1,17 @@
 /// How records are grouped in time: by year, half-year or quarter.
-public enum PeriodGranularity: String, Sendable, CaseIterable {
+package enum PeriodGranularity: String, Sendable, CaseIterable {
   case year, half, quarter
 }
 
 /// One period of a run: `2025`, `2025-H1` or `2025-Q3`.
-public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
-  public let year: Int
+package struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+  package let year: Int
   /// 0 for a whole year, 1–2 for halves, 1–4 for quarters.
-  public let part: Int
-  public let granularity: PeriodGranularity
+  package let part: Int
+  package let granularity: PeriodGranularity
 
   /// The period that holds a day.
-  public init(containing day: Day, granularity: PeriodGranularity) {
+  package init(containing day: Day, granularity: PeriodGranularity) {
     let (y, m, _) = day.civil
     self.year = y
     self.granularity = granularity
@@ -23,7 +23,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The period's label, as published in the `period` column.
-  public var description: String {
+  package var description: String {
     switch granularity {
     case .year: return String(year)
     case .half: return "\(year)-H\(part)"
@@ -32,7 +32,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The first day of the period.
-  public var start: Day {
+  package var start: Day {
     let month: Int
     switch granularity {
     case .year: month = 1
@@ -43,7 +43,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The last day of the period.
-  public var end: Day {
+  package var end: Day {
     let lastMonth: Int
     switch granularity {
     case .year: lastMonth = 12
@@ -53,7 +53,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     return Day(year: year, month: lastMonth, day: Day.daysIn(month: lastMonth, year: year))!
   }
 
-  public static func < (lhs: Period, rhs: Period) -> Bool {
+  package static func < (lhs: Period, rhs: Period) -> Bool {
     (lhs.year, lhs.part) < (rhs.year, rhs.part)
   }
 }

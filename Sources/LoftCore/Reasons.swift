@@ -1,5 +1,5 @@
 /// Why one record was rejected: a stable identifier, as written in the rejects file.
-public enum RejectReason: String, Sendable, CaseIterable, Comparable, Codable {
+package enum RejectReason: String, Sendable, CaseIterable, Comparable, Codable {
   case malformedRow = "malformed_row"
   case missingRequired = "missing_required"
   case badOrgNumber = "bad_org_number"
@@ -13,11 +13,11 @@ public enum RejectReason: String, Sendable, CaseIterable, Comparable, Codable {
   case badStatus = "bad_status"
   case completionBeforeEnrolment = "completion_before_enrolment"
 
-  public static func < (lhs: RejectReason, rhs: RejectReason) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: RejectReason, rhs: RejectReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Why a whole file was set aside: a stable identifier, as written in `_inputs.reason`.
-public enum QuarantineReason: String, Sendable, CaseIterable, Codable {
+package enum QuarantineReason: String, Sendable, CaseIterable, Codable {
   case unsupportedCompression = "unsupported_compression"
   case corruptCompression = "corrupt_compression"
   case badEncoding = "bad_encoding"
@@ -34,16 +34,16 @@ public enum QuarantineReason: String, Sendable, CaseIterable, Codable {
 }
 
 /// A rejected record: where it is, which column, why, and a message naming the value.
-public struct Reject: Sendable, Equatable, Codable {
+package struct Reject: Sendable, Equatable, Codable {
   /// The file, relative to the inbox.
-  public var file: String
-  public var line: Int
+  package var file: String
+  package var line: Int
   /// The canonical column, or empty when the whole record is at fault.
-  public var column: String
-  public var reason: RejectReason
-  public var message: String
+  package var column: String
+  package var reason: RejectReason
+  package var message: String
 
-  public init(file: String, line: Int, column: String, reason: RejectReason, message: String) {
+  package init(file: String, line: Int, column: String, reason: RejectReason, message: String) {
     self.file = file
     self.line = line
     self.column = column

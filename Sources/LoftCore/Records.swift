@@ -1,30 +1,30 @@
 /// Where a record came from: the file's position in path order and the record's first line.
-public struct RecordOrigin: Hashable, Comparable, Sendable {
-  public var file: Int32
-  public var line: Int32
-  public init(file: Int32, line: Int32) {
+package struct RecordOrigin: Hashable, Comparable, Sendable {
+  package var file: Int32
+  package var line: Int32
+  package init(file: Int32, line: Int32) {
     self.file = file
     self.line = line
   }
-  public static func < (lhs: RecordOrigin, rhs: RecordOrigin) -> Bool {
+  package static func < (lhs: RecordOrigin, rhs: RecordOrigin) -> Bool {
     (lhs.file, lhs.line) < (rhs.file, rhs.line)
   }
 }
 
 /// One accepted assessment row: a leader's answers on one date.
-public struct AssessmentRecord: Hashable, Sendable {
+package struct AssessmentRecord: Hashable, Sendable {
   /// The agency's index in the register.
-  public var agency: Int32
-  public var respondent: String
-  public var date: Day
-  public var role: Role
+  package var agency: Int32
+  package var respondent: String
+  package var date: Day
+  package var role: Role
   /// One generation per maturity dimension, in model order; nil where not answered.
-  public var maturity: [Int?]
+  package var maturity: [Int?]
   /// Current and target level per competence area, in model order; nil where not answered.
-  public var current: [Int?]
-  public var target: [Int?]
+  package var current: [Int?]
+  package var target: [Int?]
 
-  public init(
+  package init(
     agency: Int32, respondent: String, date: Day, role: Role, maturity: [Int?], current: [Int?],
     target: [Int?]
   ) {
@@ -39,18 +39,18 @@ public struct AssessmentRecord: Hashable, Sendable {
 }
 
 /// One accepted completion event from CSV or xAPI, before folding into enrolments.
-public struct CompletionRecord: Hashable, Sendable {
-  public var agency: Int32
-  public var learner: String
+package struct CompletionRecord: Hashable, Sendable {
+  package var agency: Int32
+  package var learner: String
   /// The course's index in the catalogue.
-  public var course: Int32
-  public var status: CompletionStatus
-  public var enrolledOn: Day
-  public var completedOn: Day?
+  package var course: Int32
+  package var status: CompletionStatus
+  package var enrolledOn: Day
+  package var completedOn: Day?
   /// Minutes spent (CSV, cumulative), or nil when not known.
-  public var minutes: Int?
+  package var minutes: Int?
 
-  public init(
+  package init(
     agency: Int32, learner: String, course: Int32, status: CompletionStatus, enrolledOn: Day,
     completedOn: Day?, minutes: Int?
   ) {
@@ -65,17 +65,17 @@ public struct CompletionRecord: Hashable, Sendable {
 }
 
 /// A learner's enrolment in one course: completion records folded together.
-public struct Enrolment: Hashable, Sendable {
-  public var agency: Int32
-  public var learner: String
-  public var course: Int32
-  public var status: CompletionStatus
-  public var enrolledOn: Day
-  public var completedOn: Day?
+package struct Enrolment: Hashable, Sendable {
+  package var agency: Int32
+  package var learner: String
+  package var course: Int32
+  package var status: CompletionStatus
+  package var enrolledOn: Day
+  package var completedOn: Day?
   /// Minutes spent in all, or nil when no record said.
-  public var minutes: Int?
+  package var minutes: Int?
 
-  public init(
+  package init(
     agency: Int32, learner: String, course: Int32, status: CompletionStatus, enrolledOn: Day,
     completedOn: Day?, minutes: Int?
   ) {

@@ -1,12 +1,12 @@
 /// A leader's role, as answered in an assessment.
-public enum Role: String, Sendable, CaseIterable, Comparable {
+package enum Role: String, Sendable, CaseIterable, Comparable {
   case topLeader = "top_leader"
   case middleManager = "middle_manager"
   case teamLeader = "team_leader"
   case other
 
   /// The role of an English or Norwegian word, case-insensitively.
-  public init?(word: some StringProtocol) {
+  package init?(word: some StringProtocol) {
     switch word.lowercased() {
     case "top_leader", "toppleder": self = .topLeader
     case "middle_manager", "mellomleder": self = .middleManager
@@ -16,11 +16,11 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Where a learner stands in a course, from least to most advanced.
-public enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
+package enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
   case enrolled
   case inProgress = "in_progress"
   case withdrawn
@@ -28,7 +28,7 @@ public enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
   case completed
 
   /// The status of an English or Norwegian word, case-insensitively.
-  public init?(word: some StringProtocol) {
+  package init?(word: some StringProtocol) {
     switch word.lowercased() {
     case "enrolled", "påmeldt": self = .enrolled
     case "in_progress", "pågår": self = .inProgress
@@ -50,7 +50,7 @@ public enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  public static func < (lhs: CompletionStatus, rhs: CompletionStatus) -> Bool {
+  package static func < (lhs: CompletionStatus, rhs: CompletionStatus) -> Bool {
     lhs.rank < rhs.rank
   }
 }

@@ -1,0 +1,127 @@
+import LoftCore
+
+/// Takes one agency's files in path order and settles every record: accepted, rejected or
+/// duplicate; then keeps each respondent's latest assessment per period and folds completion
+/// records into enrolments.
+///
+/// Every record key includes the agency, so this state never grows beyond one agency.
+package struct AgencyFold {
+  let agency: Int32
+  let granularity: PeriodGranularity
+  let maxRejectRate: Double
+
+  private var seenAssessments: Set<AssessmentRecord> = []
+  private var seenCompletions: Set<CompletionRecord> = []
+  private var seenStatements: Set<String> = []
+  private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
+  private var csvEnrolments: [CSVEnrolmentKey: Enrolment] = [:]
+  private var statements: [XAPIEvent] = []
+  private var fileIndex: Int32 = 0
+
+  private struct LatestKey: Hashable {
+    var respondent: String
+    var period: Period
+  }
+
+  private struct CSVEnrolmentKey: Hashable {
+    var learner: String
+    var course: Int32
+    var enrolledOn: Day
+  }
+
+  package init(agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double) {
+    self.agency = agency
+    self.granularity = granularity
+    self.maxRejectRate = maxRejectRate
+  }
+
+  /// Settles one file's records (files must come in path order); returns the file's final row.
+  package mutating func add(_ outcome: FileOutcome) -> InputFile {
+    var input = outcome.input
+    fileIndex += 1
+    guard input.status == .read else { return input }
+    input.rowsRejected = outcome.rejects.count
+    let rate = input.rowsRead == 0 ? 0 : Double(input.rowsRejected) / Double(input.rowsRead)
+    if rate > maxRejectRate {
+      let read = input.rowsRead
+      input.quarantine(
+        .rejectRate,
+        "\(input.rowsRejected) of \(read) records are defective, above the limit \(maxRejectRate)")
+      input.rowsRead = read
+      input.rowsRejected = read
+      return input
+    }
+    for item in outcome.assessments {
+      if seenAssessments.insert(item.record).inserted {
+        input.rowsAccepted += 1
+        keepIfLatest(item.record, origin: RecordOrigin(file: fileIndex, line: Int32(item.line)))
+      } else {
+        input.rowsDuplicate += 1
+      }
+    }
+    for item in outcome.completions {
+      if seenCompletions.insert(item.record).inserted {
+        input.rowsAccepted += 1
+        foldCSV(item.record)
+      } else {
+        input.rowsDuplicate += 1
+      }
+    }
+    for statement in outcome.statements {
+      if seenStatements.insert(statement.id).inserted {
+        input.rowsAccepted += 1
+        statements.append(statement)
+      } else {
+        input.rowsDuplicate += 1
+      }
+    }
+    return input
+  }
+
+  private mutating func keepIfLatest(_ record: AssessmentRecord, origin: RecordOrigin) {
+    let key = LatestKey(
+      respondent: record.respondent, period: Period(containing: record.date, granularity: granularity))
+    // The latest date wins; on the same date the later file, then the later line.
+    if let current = latest[key], (current.record.date, current.origin) > (record.date, origin) {
+      return
+    }
+    latest[key] = (origin, record)
+  }
+
+  private mutating func foldCSV(_ record: CompletionRecord) {
+    let key = CSVEnrolmentKey(learner: record.learner, course: record.course, enrolledOn: record.enrolledOn)
+    guard var enrolment = csvEnrolments[key] else {
+      csvEnrolments[key] = Enrolment(
+        agency: agency, learner: record.learner, course: record.course, status: record.status,
+        enrolledOn: record.enrolledOn, completedOn: record.completedOn, minutes: record.minutes)
+      return
+    }
+    enrolment.status = max(enrolment.status, record.status)
+    enrolment.completedOn = earliest(enrolment.completedOn, record.completedOn)
+    // CSV minutes are cumulative: the largest value counts.
+    if let minutes = record.minutes { enrolment.minutes = max(enrolment.minutes ?? 0, minutes) }
+    csvEnrolments[key] = enrolment
+  }
+
+  /// The agency's records for the statistics.
+  package func finish() -> AgencyRecords {
+    let assessments = latest.values.sorted { $0.origin < $1.origin }.map(\.record)
+    var enrolments = csvEnrolments.values.sorted(by: Self.enrolmentOrder)
+    enrolments += XAPIFold.enrolments(statements, agency: agency).sorted(by: Self.enrolmentOrder)
+    return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments)
+  }
+
+  static func enrolmentOrder(_ lhs: Enrolment, _ rhs: Enrolment) -> Bool {
+    if lhs.learner != rhs.learner { return lhs.learner.utf8.lexicographicallyPrecedes(rhs.learner.utf8) }
+    if lhs.course != rhs.course { return lhs.course < rhs.course }
+    return lhs.enrolledOn < rhs.enrolledOn
+  }
+}
+
+func earliest(_ a: Day?, _ b: Day?) -> Day? {
+  switch (a, b) {
+  case (let a?, let b?): min(a, b)
+  case (let a?, nil): a
+  case (nil, let b): b
+  }
+}

@@ -1,0 +1,29 @@
+import LoftCore
+
+/// One file read and its records checked, before records are compared with other files.
+package struct FileOutcome: Sendable {
+  package var input: InputFile
+  /// The defective records, in line order.
+  package var rejects: [Reject] = []
+  /// The valid assessment rows, in line order.
+  package var assessments: [Line<AssessmentRecord>] = []
+  /// The valid completion rows, in line order.
+  package var completions: [Line<CompletionRecord>] = []
+  /// The valid xAPI statements, in line order.
+  package var statements: [XAPIEvent] = []
+
+  package init(input: InputFile) { self.input = input }
+
+  /// How many valid records the file holds.
+  package var validCount: Int { assessments.count + completions.count + statements.count }
+}
+
+/// A record with the physical line it starts on.
+package struct Line<Record: Sendable>: Sendable {
+  package var line: Int
+  package var record: Record
+  package init(_ line: Int, _ record: Record) {
+    self.line = line
+    self.record = record
+  }
+}

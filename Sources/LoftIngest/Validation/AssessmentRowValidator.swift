@@ -1,0 +1,92 @@
+import LoftCore
+
+/// Checks one assessment row and turns it into an `AssessmentRecord`, or the first defect.
+///
+/// The order is SPEC §3's: `malformed_row`, `missing_required`, the org checks, then the
+/// file's columns left to right, then `no_answers`.
+package struct AssessmentRowValidator: Sendable {
+  let mapping: HeaderMapping
+  let context: RowContext
+  private let requiredPositions: [Int]
+
+  package init(mapping: HeaderMapping, context: RowContext) {
+    self.mapping = mapping
+    self.context = context
+    let required: Set<CanonicalColumn> = [.respondentID, .assessedOn, .role]
+    requiredPositions = mapping.columns.indices.filter {
+      mapping.columns[$0].map(required.contains) ?? false
+    }
+  }
+
+  /// The record of a row of trimmed fields, or why it is rejected.
+  package func validate(_ fields: [String], line: Int) -> Result<AssessmentRecord, Reject> {
+    guard fields.count == mapping.columns.count else {
+      return .failure(
+        context.reject(
+          line, nil, .malformedRow,
+          "\(fields.count) fields where the header has \(mapping.columns.count)"))
+    }
+    for position in requiredPositions where fields[position].isEmpty {
+      let column = mapping.columns[position]!
+      return .failure(
+        context.reject(line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
+    }
+    if let position = mapping.position(of: .orgNumber),
+      let reject = context.checkOrg(fields[position], line: line)
+    {
+      return .failure(reject)
+    }
+    let model = context.model
+    var record = AssessmentRecord(
+      agency: context.folderAgency, respondent: "", date: Day(ordinal: 0), role: .other,
+      maturity: Array(repeating: nil, count: model.maturity.dimensions.count),
+      current: Array(repeating: nil, count: model.competence.areas.count),
+      target: Array(repeating: nil, count: model.competence.areas.count))
+    var answered = false
+    for (position, column) in mapping.columns.enumerated() {
+      guard let column else { continue }
+      let text = fields[position]
+      switch column {
+      case .respondentID:
+        guard text.count <= 128 else {
+          return .failure(
+            context.reject(line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)"))
+        }
+        record.respondent = text
+      case .orgNumber:
+        continue
+      case .assessedOn:
+        switch context.checkDate(text, column: column, line: line) {
+        case .success(let day): record.date = day
+        case .failure(let reject): return .failure(reject)
+        }
+      case .role:
+        guard let role = Role(word: text) else {
+          return .failure(context.reject(line, column, .outOfRange, "`\(text)` is not a role"))
+        }
+        record.role = role
+      case .dimension(let index), .current(let index), .target(let index):
+        if text.isEmpty { continue }
+        let scale: Model.Scale
+        if case .dimension = column { scale = model.maturity.scale } else { scale = model.competence.scale }
+        guard let value = FieldParsing.wholeNumber(text), scale.contains(value) else {
+          return .failure(
+            context.reject(
+              line, column, .outOfRange, "`\(text)` is not a whole number in \(scale.min)–\(scale.max)"))
+        }
+        answered = true
+        switch column {
+        case .dimension: record.maturity[index] = value
+        case .current: record.current[index] = value
+        default: record.target[index] = value
+        }
+      default:
+        continue
+      }
+    }
+    guard answered else {
+      return .failure(context.reject(line, nil, .noAnswers, "the row answers no dimension and no area"))
+    }
+    return .success(record)
+  }
+}

@@ -1,0 +1,59 @@
+import LoftCore
+
+/// What every row check needs to know about the file it is in.
+package struct RowContext: Sendable {
+  /// The file, relative to the inbox.
+  package var file: String
+  /// The agency whose folder holds the file (its register index).
+  package var folderAgency: Int32
+  package var register: Register
+  package var model: Model
+  /// Dates after this are `future_date`.
+  package var asOf: Day
+
+  package init(file: String, folderAgency: Int32, register: Register, model: Model, asOf: Day) {
+    self.file = file
+    self.folderAgency = folderAgency
+    self.register = register
+    self.model = model
+    self.asOf = asOf
+  }
+
+  /// A reject of the record starting at `line`.
+  package func reject(
+    _ line: Int, _ column: CanonicalColumn?, _ reason: RejectReason, _ message: String
+  ) -> Reject {
+    Reject(
+      file: file, line: line, column: column.map { $0.name(in: model) } ?? "", reason: reason,
+      message: message)
+  }
+
+  /// Checks a written org number against the register and the folder; empty means the folder's.
+  package func checkOrg(_ text: String, line: Int) -> Reject? {
+    if text.isEmpty { return nil }
+    guard let org = OrgNumber(text) else {
+      return reject(line, .orgNumber, .badOrgNumber, "`\(text)` is not a valid org number")
+    }
+    guard let index = register.index(of: org) else {
+      return reject(line, .orgNumber, .unknownOrg, "\(org) is not in the register")
+    }
+    guard Int32(index) == folderAgency else {
+      let folder = register.agencies[Int(folderAgency)].orgNumber
+      return reject(line, .orgNumber, .orgMismatch, "\(org) differs from the folder's \(folder)")
+    }
+    return nil
+  }
+
+  /// Checks a date: `bad_date` when it cannot be read, `future_date` after the as-of date.
+  package func checkDate(
+    _ text: String, column: CanonicalColumn, line: Int
+  ) -> Result<Day, Reject> {
+    guard let day = FieldParsing.date(text) else {
+      return .failure(reject(line, column, .badDate, "`\(text)` is not a date"))
+    }
+    guard day <= asOf else {
+      return .failure(reject(line, column, .futureDate, "\(day) is after the as-of date \(asOf)"))
+    }
+    return .success(day)
+  }
+}

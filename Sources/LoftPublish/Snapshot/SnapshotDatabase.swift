@@ -1,0 +1,48 @@
+import LoftCore
+
+/// Builds the snapshot's SQLite database in memory: typed STRICT tables with primary keys,
+/// rows inserted in key order, so the same tables always give the same bytes.
+package enum SnapshotDatabase {
+  /// The serialized database holding every table given.
+  package static func build(_ tables: [Table]) throws(SQLiteError) -> [UInt8] {
+    let database = try SQLiteDatabase.inMemory()
+    // Fixed settings: the bytes must not depend on the library's defaults.
+    try database.execute(
+      "PRAGMA page_size = 4096; PRAGMA encoding = 'UTF-8'; PRAGMA journal_mode = OFF;")
+    try database.execute("BEGIN")
+    for table in tables {
+      try database.execute(createStatement(table))
+      for statement in indexStatements(table) { try database.execute(statement) }
+      let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+      let insert = try database.prepare(
+        "INSERT INTO \(quote(table.name)) VALUES (\(placeholders))")
+      for row in table.rows { try insert.insert(row) }
+    }
+    try database.execute("COMMIT")
+    return try database.serialize()
+  }
+
+  /// `CREATE TABLE … STRICT` with the key columns as primary key.
+  static func createStatement(_ table: Table) -> String {
+    var parts = table.columns.map { column in
+      "\(quote(column.name)) \(column.type.rawValue)\(column.nullable ? "" : " NOT NULL")"
+    }
+    let keys = table.columns.filter(\.isKey).map { quote($0.name) }
+    if !keys.isEmpty { parts.append("PRIMARY KEY (\(keys.joined(separator: ", ")))") }
+    return "CREATE TABLE \(quote(table.name)) (\(parts.joined(separator: ", "))) STRICT"
+  }
+
+  /// An index on each key column after the first, so any key column can be filtered fast.
+  static func indexStatements(_ table: Table) -> [String] {
+    let keys = table.columns.filter(\.isKey)
+    guard keys.count > 1 else { return [] }
+    return keys.dropFirst().map { column in
+      "CREATE INDEX \(quote("\(table.name)_\(column.name)")) ON \(quote(table.name)) (\(quote(column.name)))"
+    }
+  }
+
+  /// An SQL identifier in double quotes (`table` is a keyword).
+  static func quote(_ name: String) -> String {
+    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

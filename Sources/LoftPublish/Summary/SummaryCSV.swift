@@ -1,0 +1,52 @@
+import LoftCore
+
+/// The ministry tables as Norwegian Excel opens them: UTF-8 with BOM, `;`, decimal comma, and
+/// `:` (Statistics Norway's symbol) for suppressed values. National and sector rows only.
+package enum SummaryCSV {
+  /// The CSV bytes of a table, or nil when the table has no national or sector rows to show.
+  package static func render(_ table: Table) -> [UInt8] {
+    let grouping = table.columnIndex("grouping")
+    let suppressed = table.columnIndex("suppressed")
+    let keys = Set(table.columns.indices.filter { table.columns[$0].isKey })
+    var text = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
+    for row in table.rows {
+      if let grouping, case .text(let value) = row[grouping], value != "national", value != "sector" {
+        continue
+      }
+      let isSuppressed = suppressed.map { row[$0] != .null } ?? false
+      var fields: [String] = []
+      for (index, value) in row.enumerated() {
+        let withheld =
+          isSuppressed && value == .null && !keys.contains(index) && index != suppressed
+        fields.append(withheld ? ":" : format(value))
+      }
+      text += fields.joined(separator: ";") + "\r\n"
+    }
+    return Array(text.utf8)
+  }
+
+  /// The table's rows sorted for reading; the CSV keeps the snapshot's key order.
+  static func format(_ value: Value) -> String {
+    switch value {
+    case .null: ""
+    case .integer(let number): String(number)
+    case .real(let number): field(decimalComma(number))
+    case .text(let text): field(text)
+    }
+  }
+
+  /// A number with a decimal comma, written in full (Excel reads 15 significant digits).
+  static func decimalComma(_ number: Double) -> String {
+    var text = "\(number)"
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text.replacingOccurrences(of: ".", with: ",")
+  }
+
+  /// A field, quoted when it holds `;`, a quote or a line break.
+  static func field(_ text: String) -> String {
+    guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
