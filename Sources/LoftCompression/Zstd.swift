@@ -1,0 +1,71 @@
+import CZstd
+
+/// libzstd, wrapped once: deterministic one-shot compression and bounded decompression.
+package enum Zstd {
+  /// The version of the linked libzstd, e.g. "1.5.4".
+  package static var versionString: String {
+    String(cString: ZSTD_versionString())
+  }
+
+  /// The first four bytes of every zstd frame, 0xFD2FB528 little-endian.
+  package static let magic: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+
+  /// Whether `prefix` starts with the zstd frame magic number.
+  package static func hasMagic(_ prefix: some Collection<UInt8>) -> Bool {
+    prefix.starts(with: magic)
+  }
+
+  /// Compresses `bytes` into one zstd frame with a content size and a checksum.
+  ///
+  /// The same input and level always give the same bytes: compression runs single-threaded
+  /// with every parameter that shapes the output set explicitly.
+  package static func compress(_ bytes: [UInt8], level: Int32) throws(ZstdError) -> [UInt8] {
+    guard let context = ZSTD_createCCtx() else {
+      throw .failed("could not create a compression context")
+    }
+    defer { ZSTD_freeCCtx(context) }
+
+    let parameters: [(ZSTD_cParameter, Int32, String)] = [
+      (ZSTD_c_compressionLevel, level, "compression level \(level)"),
+      (ZSTD_c_checksumFlag, 1, "checksum flag"),
+      (ZSTD_c_contentSizeFlag, 1, "content size flag"),
+      (ZSTD_c_nbWorkers, 0, "single-threaded mode"),
+    ]
+    for (parameter, value, name) in parameters {
+      try check(ZSTD_CCtx_setParameter(context, parameter, value), as: ZstdError.failed, name)
+    }
+
+    var output = [UInt8](repeating: 0, count: ZSTD_compressBound(bytes.count))
+    let written = output.withUnsafeMutableBytes { out in
+      bytes.withUnsafeBytes { input in
+        ZSTD_compress2(context, out.baseAddress, out.count, input.baseAddress, input.count)
+      }
+    }
+    try check(written, as: ZstdError.failed, "compression")
+    output.removeSubrange(written...)
+    return output
+  }
+
+  /// Decompresses one or more concatenated zstd frames held in memory.
+  ///
+  /// Fails with `.limitExceeded` as soon as the output passes `maxOutputBytes`, before it
+  /// is all allocated, and with `.corrupt` for garbage or a truncated frame.
+  package static func decompress(
+    _ bytes: [UInt8], maxOutputBytes: Int
+  ) throws(ZstdError) -> [UInt8] {
+    let stream = try ZstdDecompressionStream(maxOutputBytes: maxOutputBytes, maxRatio: .infinity)
+    var output: [UInt8] = []
+    try stream.decompress(bytes, into: &output)
+    try stream.finish()
+    return output
+  }
+
+  /// Throws `error("context: zstd's error name")` when `result` is a zstd error code.
+  static func check(
+    _ result: Int, as error: (String) -> ZstdError, _ context: String
+  ) throws(ZstdError) {
+    if ZSTD_isError(result) != 0 {
+      throw error("\(context): \(String(cString: ZSTD_getErrorName(result)))")
+    }
+  }
+}
