@@ -3,7 +3,7 @@
 /// Feed bytes with `update` in chunks of any size, then call `finalize` once for the
 /// 32-byte digest. Whole 64-byte blocks are compressed straight from the caller's buffer;
 /// only a partial block at the end of a chunk is copied aside until more bytes arrive.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   /// The eight working words of the hash.
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
@@ -15,12 +15,12 @@ public struct SHA256: Sendable {
   private var length: UInt64 = 0
 
   /// A hash of no bytes yet.
-  public init() {
+  package init() {
     pending.reserveCapacity(SHA256.blockSize)
   }
 
   /// Adds bytes to the message.
-  public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+  package mutating func update(_ bytes: UnsafeRawBufferPointer) {
     guard var base = bytes.baseAddress, bytes.count > 0 else { return }
     var remaining = bytes.count
     length &+= UInt64(remaining)
@@ -47,12 +47,12 @@ public struct SHA256: Sendable {
   }
 
   /// Adds bytes to the message.
-  public mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// The 32-byte digest of everything fed so far; the hash itself is left unchanged.
-  public func finalize() -> [UInt8] {
+  package func finalize() -> [UInt8] {
     var copy = self
     let bitLength = length &* 8
     // Padding: a 1 bit, zeros up to 56 bytes into a block, then the bit length big-endian.
@@ -78,14 +78,14 @@ public struct SHA256: Sendable {
   }
 
   /// The 32-byte digest of `bytes`.
-  public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()
   }
 
   /// A digest written as lowercase hexadecimal, two characters a byte.
-  public static func hex(_ digest: [UInt8]) -> String {
+  package static func hex(_ digest: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(digest.count * 2)

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import LoftCore
+
+/// One delivery on disk, opened without following links, hashed in a first pass.
+///
+/// Small files are kept in memory for the second pass; larger ones are read again in chunks,
+/// so memory never grows with the file's size.
+struct DeliveryFile {
+  /// Files up to this size are read once and kept; larger ones are streamed twice.
+  static let inMemoryLimit = 64 << 20
+  static let chunkSize = 4 << 20
+
+  let path: String
+  let identity: Identity
+  let sha256: String
+  let size: Int
+  /// The whole file, when it is small.
+  let bytes: [UInt8]?
+  /// The first bytes, for compression magic numbers.
+  let prefix: [UInt8]
+
+  /// What identifies a file's content on disk; a change means the file changed while read.
+  struct Identity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    var modified: Int
+    var changed: Int
+  }
+
+  enum OpenError: Error {
+    case notRegular
+    case unreadable(String)
+  }
+
+  /// Opens and hashes a file.
+  init(path: String) throws(OpenError) {
+    self.path = path
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ELOOP { throw .notRegular }
+      throw .unreadable(String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
+    identity = Self.identity(info)
+    var hasher = SHA256()
+    var kept: [UInt8] = []
+    let keep = Int(info.st_size) <= Self.inMemoryLimit
+    if keep { kept.reserveCapacity(Int(info.st_size)) }
+    var total = 0
+    var prefix: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+      if prefix.count < 8 { prefix += chunk[..<min(count, 8 - prefix.count)] }
+      if keep { kept += chunk[..<count] }
+      total += count
+    }
+    sha256 = SHA256.hex(hasher.finalize())
+    size = total
+    bytes = keep && total <= Self.inMemoryLimit ? kept : nil
+    self.prefix = prefix
+  }
+
+  static func identity(_ info: stat) -> Identity {
+    Identity(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+      modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec))
+  }
+
+  /// Whether the file on disk is still the one hashed.
+  var isUnchanged: Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    return Self.identity(info) == identity
+  }
+
+  /// Calls `body` with the raw bytes in chunks: from memory, or read again from disk.
+  func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    if let bytes {
+      try bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let end = min(offset + Self.chunkSize, raw.count)
+          try body(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+          offset = end
+        }
+      }
+      return
+    }
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { throw OpenError.unreadable(String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw OpenError.unreadable(String(cString: strerror(errno)))
+      }
+      if count == 0 { return }
+      try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+  }
+}

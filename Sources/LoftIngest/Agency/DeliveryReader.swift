@@ -1,0 +1,199 @@
+import LoftCompression
+import LoftCore
+
+/// Reads one delivery: hash, duplicate check, decompression, decoding, parsing and row checks.
+///
+/// Whatever goes wrong with the file as a whole becomes a quarantine reason on its `_inputs`
+/// row; nothing here throws or crashes on bad input.
+struct DeliveryReader {
+  let settings: IngestSettings
+  let agency: Int32
+  let org: OrgNumber
+
+  init(settings: IngestSettings, agency: Int32, org: OrgNumber) {
+    self.settings = settings
+    self.agency = agency
+    self.org = org
+  }
+
+  /// A file-level failure: the file is quarantined for this reason.
+  struct Quarantine: Error {
+    var reason: QuarantineReason
+    var detail: String
+    init(_ reason: QuarantineReason, _ detail: String) {
+      self.reason = reason
+      self.detail = detail
+    }
+  }
+
+  /// Reads a planned file; `duplicateOf` answers, from its hash, whether it repeats a file read.
+  func read(
+    _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?
+  ) -> FileOutcome {
+    let entry = planned.entry
+    var input = InputFile(path: entry.path, bytes: entry.size, status: .read)
+    input.kind = planned.source.kind.rawValue
+    input.format = planned.source.format.rawValue
+    let file: DeliveryFile
+    do {
+      file = try DeliveryFile(path: settings.inbox + "/" + entry.path)
+    } catch .notRegular {
+      input.quarantine(.notARegularFile, "not a regular file")
+      return FileOutcome(input: input)
+    } catch .unreadable(let message) {
+      input.quarantine(.unreadable, message)
+      return FileOutcome(input: input)
+    }
+    input.sha256 = file.sha256
+    input.bytes = file.size
+    if let duplicate = duplicateOf(file.sha256) { return FileOutcome(input: duplicate) }
+
+    var outcome = FileOutcome(input: input)
+    do {
+      let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
+      switch planned.source.format {
+      case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome)
+      case .xapi: try readXAPI(content, into: &outcome)
+      }
+      guard file.isUnchanged else {
+        throw Quarantine(.changedDuringRead, "the file changed while it was read")
+      }
+    } catch {
+      var quarantined = FileOutcome(input: outcome.input)
+      quarantined.input.dialect = outcome.input.dialect
+      quarantined.input.quarantine(error.reason, error.detail)
+      return quarantined
+    }
+    return outcome
+  }
+
+  private func context(_ path: String) -> RowContext {
+    RowContext(
+      file: path, folderAgency: agency, register: settings.register, model: settings.model,
+      asOf: settings.asOf)
+  }
+
+  // MARK: - CSV
+
+  private func readCSV(_ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome)
+    throws(Quarantine)
+  {
+    let profile = try content.sniff()
+    let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
+    var parser = CSVStream(profile: profile, limits: limits)
+    let vocabulary = settings.vocabulary(kind, agency: org)
+    let rowContext = context(outcome.input.path)
+    var assessments: AssessmentRowValidator?
+    var completions: CompletionRowValidator?
+    var headerProblem: HeaderMapping.Problem?
+    var fields: [String] = []
+    let catalogue = settings.catalogue
+
+    func onHeader(_ header: [String]) {
+      do {
+        let mapping = try HeaderMapping(header: header, vocabulary: vocabulary, model: settings.model)
+        outcome.input.unknownColumns = mapping.unknown
+        switch kind {
+        case .assessment: assessments = AssessmentRowValidator(mapping: mapping, context: rowContext)
+        case .completion:
+          completions = CompletionRowValidator(mapping: mapping, context: rowContext, catalogue: catalogue)
+        }
+      } catch {
+        headerProblem = error
+      }
+    }
+
+    func onRecord(_ record: CSVRecord) {
+      guard headerProblem == nil else { return }
+      outcome.input.rowsRead += 1
+      if let defect = record.defect {
+        outcome.rejects.append(rowContext.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
+        return
+      }
+      fields.removeAll(keepingCapacity: true)
+      for index in 0..<record.count { fields.append(record.trimmedString(index)) }
+      if let assessments {
+        switch assessments.validate(fields, line: record.line) {
+        case .success(let value): outcome.assessments.append(Line(record.line, value))
+        case .failure(let reject): outcome.rejects.append(reject)
+        }
+      } else if let completions {
+        switch completions.validate(fields, line: record.line) {
+        case .success(let value): outcome.completions.append(Line(record.line, value))
+        case .failure(let reject): outcome.rejects.append(reject)
+        }
+      }
+    }
+
+    try content.forEachChunk { chunk throws(Quarantine) in
+      do {
+        try parser.feed(chunk, onHeader: onHeader, onRecord: onRecord)
+      } catch {
+        throw Self.quarantine(error)
+      }
+      if let headerProblem { throw Quarantine(headerProblem.reason, headerProblem.message) }
+    }
+    do {
+      try parser.finish(onHeader: onHeader, onRecord: onRecord)
+    } catch {
+      throw Self.quarantine(error)
+    }
+    outcome.input.dialect = "csv;\(profile.encoding.rawValue);\(profile.lineEnding.rawValue)"
+      + (parser.delimiter.map { ";" + CSVDialectDetector.name(ofDelimiter: $0) } ?? "")
+    if let headerProblem { throw Quarantine(headerProblem.reason, headerProblem.message) }
+    guard parser.sawHeader else { throw Quarantine(.noHeader, "the file has no header line") }
+  }
+
+  // MARK: - xAPI
+
+  private func readXAPI(_ content: DeliveryContent, into outcome: inout FileOutcome) throws(Quarantine) {
+    let rowContext = context(outcome.input.path)
+    let validator = XAPIStatementValidator(
+      context: XAPIContext(
+        file: outcome.input.path, folderAgency: agency, register: settings.register,
+        catalogue: settings.catalogue, asOf: settings.asOf))
+    var reader = XAPIReader(
+      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes))
+    func onItem(_ item: XAPIItem) {
+      outcome.input.rowsRead += 1
+      switch item {
+      case .malformed(let line, let message):
+        outcome.rejects.append(rowContext.reject(line, nil, .malformedRow, message))
+      case .statement(let value, let line):
+        switch validator.validate(value, line: line) {
+        case .success(let event): outcome.statements.append(event)
+        case .failure(let reject): outcome.rejects.append(reject)
+        }
+      }
+    }
+    do {
+      try content.forEachChunk { chunk throws(Quarantine) in
+        do {
+          try chunk.withMemoryRebound(to: UInt8.self) { try reader.feed($0, onItem) }
+        } catch {
+          throw Self.quarantine(error)
+        }
+      }
+      do {
+        try reader.finish(onItem)
+      } catch {
+        throw Self.quarantine(error)
+      }
+    }
+    outcome.input.dialect = "xapi;\(reader.formDescription)"
+  }
+
+  private static func quarantine(_ error: any Error) -> Quarantine {
+    switch error {
+    case let error as XAPIError:
+      switch error {
+      case .badJSON(let line, let message): return Quarantine(.badJSON, "line \(line): \(message)")
+      case .limitExceeded(let message): return Quarantine(.limitExceeded, message)
+      }
+    case let error as TextError:
+      return Quarantine(error.reason == "limit_exceeded" ? .limitExceeded : .badEncoding, error.message)
+    case let error as Quarantine: return error
+    default: return Quarantine(.unreadable, "\(error)")
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import LoftCore
+
+/// The inbox sorted out before any file is read: what is set aside by its place alone, and
+/// each agency's files with the source they match, in byte order of path.
+package struct IngestPlan: Sendable {
+  /// One file to read, with the source that decided its kind.
+  package struct PlannedFile: Sendable {
+    package var entry: InboxEntry
+    package var source: Source
+  }
+
+  /// One agency folder's files.
+  package struct AgencyFiles: Sendable {
+    package var agency: Int32
+    package var files: [PlannedFile]
+  }
+
+  /// Files settled without reading: not regular, unmatched, or not in a registered agency folder.
+  package var settled: [InputFile] = []
+  package var agencies: [AgencyFiles] = []
+
+  /// Sorts the entries: `not_a_regular_file`, then `unmatched`, then `unknown_agency_folder`.
+  package init(entries: [InboxEntry], settings: IngestSettings) {
+    var byAgency: [Int32: [PlannedFile]] = [:]
+    for entry in entries {
+      var input = InputFile(path: entry.path, bytes: entry.size, status: .quarantined)
+      guard entry.isRegularFile else {
+        input.quarantine(.notARegularFile, "a symbolic link or special file is never followed")
+        settled.append(input)
+        continue
+      }
+      guard let source = settings.sources.first(where: { $0.glob.matches(entry.pathInAgency) }) else {
+        input.status = .unmatched
+        settled.append(input)
+        continue
+      }
+      input.kind = source.kind.rawValue
+      input.format = source.format.rawValue
+      guard !entry.agencyFolder.isEmpty, entry.agencyFolder.allSatisfy(\.isNumber),
+        let org = OrgNumber(entry.agencyFolder), let agency = settings.register.index(of: org)
+      else {
+        let detail =
+          entry.agencyFolder.isEmpty
+          ? "the file lies directly in the inbox, not in an agency folder"
+          : "`\(entry.agencyFolder)` is not the org number of a registered agency"
+        input.quarantine(.unknownAgencyFolder, detail)
+        settled.append(input)
+        continue
+      }
+      byAgency[Int32(agency), default: []].append(PlannedFile(entry: entry, source: source))
+    }
+    agencies = byAgency.keys.sorted().map { AgencyFiles(agency: $0, files: byAgency[$0]!) }
+  }
+}

@@ -1,0 +1,44 @@
+import LoftCore
+
+/// Everything the ingest stage needs to know: reference data, the model, the sources and rules.
+package struct IngestSettings: Sendable {
+  /// The inbox folder (absolute).
+  package var inbox: String
+  package var register: Register
+  package var catalogue: Catalogue
+  package var model: Model
+  package var sources: [Source]
+  /// Extra aliases by canonical column name, for every agency.
+  package var aliases: [String: [String]]
+  /// Extra aliases per agency.
+  package var agencyAliases: [OrgNumber: [String: [String]]]
+  package var limits: Limits
+  package var maxRejectRate: Double
+  package var granularity: PeriodGranularity
+  package var asOf: Day
+
+  package init(
+    inbox: String, register: Register, catalogue: Catalogue, model: Model, sources: [Source],
+    aliases: [String: [String]], agencyAliases: [OrgNumber: [String: [String]]], limits: Limits,
+    maxRejectRate: Double, granularity: PeriodGranularity, asOf: Day
+  ) {
+    self.inbox = inbox
+    self.register = register
+    self.catalogue = catalogue
+    self.model = model
+    self.sources = sources
+    self.aliases = aliases
+    self.agencyAliases = agencyAliases
+    self.limits = limits
+    self.maxRejectRate = maxRejectRate
+    self.granularity = granularity
+    self.asOf = asOf
+  }
+
+  /// The column vocabulary of one kind for one agency: built-ins, definition aliases, overrides.
+  package func vocabulary(_ kind: SourceKind, agency: OrgNumber) -> ColumnVocabulary {
+    var extra = aliases
+    for (column, names) in agencyAliases[agency] ?? [:] { extra[column, default: []] += names }
+    return ColumnVocabulary(kind: kind, model: model, extra: extra)
+  }
+}

@@ -1,0 +1,205 @@
+import Dispatch
+import Foundation
+import LoftAggregate
+import LoftCore
+import LoftDisclosure
+import LoftIngest
+import LoftPublish
+
+/// Wires the stages: definition → ingest → aggregate → disclosure → publish.
+package struct PipelineRunner: Sendable {
+  /// Receives one line of progress at a time (stderr on the command line).
+  package let progress: @Sendable (String) -> Void
+
+  package init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.progress = progress
+  }
+
+  /// What `loft run` ends with.
+  package struct RunResult: Sendable {
+    package var snapshotPath: String
+    package var existed: Bool
+    package var report: RunReport
+  }
+
+  /// Ingests, aggregates and publishes; throws only when nothing could be published.
+  package func run(_ pipeline: String, options: RunOptions) throws(LoftError) -> RunResult {
+    let started = Date()
+    let definition = try PipelineDefinition.load(path: pipeline)
+    let asOf = options.asOf ?? Self.todayInOslo()
+    let output = options.output.map(Self.absolute) ?? definition.output
+    var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
+    let reports = ReportWriter(output: output)
+    do {
+      let ingest = try Self.settings(definition, asOf: asOf)
+      try DurableFiles().makeFolder(output)
+      var clock = StageClock()
+      let collected = try ingestAndAggregate(ingest, threads: options.threads)
+      report.record(files: collected.inputs, rejects: collected.rejects)
+      clock.lap("ingest and aggregate", into: &report)
+
+      progress("loft: computing statistics and suppressing small cells (k = \(definition.k))")
+      var tables = StatisticsBuilder(
+        register: ingest.register, catalogue: ingest.catalogue, model: ingest.model
+      ).build(collected.state)
+      PrimarySuppression.apply(to: &tables, k: definition.k)
+      tables.agencyBenchmark = AgencyBenchmarkBuilder.build(maturity: tables.maturity, register: ingest.register)
+      tables.recordSuppression()
+      report.suppression = Self.suppressionCounts(tables.suppression)
+      clock.lap("statistics and disclosure", into: &report)
+
+      progress("loft: publishing")
+      let content = try SnapshotAssembler(
+        definition: definition, settings: ingest, asOf: asOf, report: report
+      ).assemble(tables: tables, inputs: collected.inputs, rejects: collected.rejects)
+      let publisher = SnapshotPublisher(output: output)
+      let outcome = try publisher.publish(content.content, asOf: asOf) { files in
+        content.manifest(files: files, started: started, finished: Date())
+      }
+      clock.lap("publish", into: &report)
+      report.outcome = outcome.existed ? "exists" : "published"
+      report.snapshot = outcome.path
+      report.finished = RunReport.timestamp(Date())
+      reports.write(report)
+      return RunResult(snapshotPath: outcome.path, existed: outcome.existed, report: report)
+    } catch {
+      report.error = error.message
+      report.finished = RunReport.timestamp(Date())
+      reports.write(report)
+      throw error
+    }
+  }
+
+  /// Runs every check and returns the report; publishes nothing.
+  package func validate(_ pipeline: String, options: RunOptions) throws(LoftError) -> RunReport {
+    let started = Date()
+    let definition = try PipelineDefinition.load(path: pipeline)
+    let asOf = options.asOf ?? Self.todayInOslo()
+    var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
+    let ingest = try Self.settings(definition, asOf: asOf)
+    var clock = StageClock()
+    let collected = try ingestAndAggregate(ingest, threads: options.threads)
+    report.record(files: collected.inputs, rejects: collected.rejects)
+    clock.lap("ingest and aggregate", into: &report)
+    if let path = options.rejectsFile {
+      try DurableFiles().write(RejectsFile.render(collected.rejects), to: Self.absolute(path), mode: 0o600)
+    }
+    report.outcome = "validated"
+    report.finished = RunReport.timestamp(Date())
+    return report
+  }
+
+  /// What the ingest stage hands on: every file's row, every reject, the merged state.
+  struct Collected {
+    var inputs: [InputFile]
+    var rejects: [Reject]
+    var state: AggregationState
+  }
+
+  /// Reads every agency's folder in parallel; each worker aggregates what it read into its own
+  /// state, so an agency's records never outlive its turn. States merge in worker order.
+  func ingestAndAggregate(_ settings: IngestSettings, threads: Int?) throws(LoftError) -> Collected {
+    let entries: [InboxEntry]
+    do {
+      entries = try InboxScanner.scan(inbox: settings.inbox)
+    } catch {
+      throw LoftError(.runtime, code: "inbox.unreadable", "\(error)")
+    }
+    let plan = IngestPlan(entries: entries, settings: settings)
+    let fileCount = plan.agencies.reduce(0) { $0 + $1.files.count }
+    progress("loft: reading \(fileCount) files from \(plan.agencies.count) agencies (\(entries.count) entries in the inbox)")
+    let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
+    let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(count: workers)
+    let ingest = AgencyIngest(settings: settings)
+    let next = WorkCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var state = AggregationState()
+      var results: [(Int, AgencyIngest.Result)] = []
+      while let index = next.take(below: plan.agencies.count) {
+        var result = ingest.run(plan.agencies[index])
+        state.add(result.records, model: settings.model, granularity: settings.granularity)
+        result.records = AgencyRecords(agency: result.records.agency, assessments: [], enrolments: [])
+        results.append((index, result))
+      }
+      slots[worker] = (state, results)
+    }
+    var state = AggregationState()
+    var inputs = plan.settled
+    var rejects: [Reject] = []
+    var byIndex: [Int: AgencyIngest.Result] = [:]
+    for slot in slots.values {
+      state.merge(slot.state)
+      for (index, result) in slot.results { byIndex[index] = result }
+    }
+    for index in plan.agencies.indices {
+      inputs += byIndex[index]!.inputs
+      rejects += byIndex[index]!.rejects
+    }
+    inputs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    rejects.sort { lhs, rhs in
+      lhs.file == rhs.file ? lhs.line < rhs.line : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
+    }
+    return Collected(inputs: inputs, rejects: rejects, state: state)
+  }
+
+  /// Reads the register and catalogue (exit 2 on any defect) and gathers the ingest settings.
+  static func settings(_ definition: PipelineDefinition, asOf: Day) throws(LoftError) -> IngestSettings {
+    let register = try ReferenceLoader.register(
+      bytes: try readFile(definition.register, what: "register"), file: definition.register)
+    let catalogue = try ReferenceLoader.catalogue(
+      bytes: try readFile(definition.catalogue, what: "catalogue"), file: definition.catalogue,
+      model: definition.model)
+    return IngestSettings(
+      inbox: definition.inbox, register: register, catalogue: catalogue, model: definition.model,
+      sources: definition.sources, aliases: definition.aliases,
+      agencyAliases: definition.agencyAliases, limits: definition.limits,
+      maxRejectRate: definition.maxRejectRate, granularity: definition.period, asOf: asOf)
+  }
+
+  static func suppressionCounts(_ entries: [SuppressionEntry]) -> [RunReport.SuppressionCount] {
+    var counts: [String: Int] = [:]
+    for entry in entries { counts["\(entry.table)\t\(entry.reason)", default: 0] += 1 }
+    return counts.keys.sorted().map { key in
+      let parts = key.split(separator: "\t").map(String.init)
+      return RunReport.SuppressionCount(table: parts[0], reason: parts[1], cells: counts[key]!)
+    }
+  }
+
+  /// Today's date in Norway.
+  static func todayInOslo() -> Day {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Oslo") ?? TimeZone(secondsFromGMT: 3600)!
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+
+  static func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  }
+}
+
+/// Hands out work items one at a time to whichever worker asks first.
+final class WorkCounter: @unchecked Sendable {
+  private var next = 0
+  private let lock = NSLock()
+
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < limit else { return nil }
+    next += 1
+    return next - 1
+  }
+}
+
+/// Times the stages of a run.
+struct StageClock {
+  private var last = DispatchTime.now()
+
+  mutating func lap(_ stage: String, into report: inout RunReport) {
+    let now = DispatchTime.now()
+    report.timings.append(
+      RunReport.Timing(stage: stage, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+    last = now
+  }
+}

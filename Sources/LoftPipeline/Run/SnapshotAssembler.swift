@@ -1,0 +1,76 @@
+import Foundation
+import LoftAggregate
+import LoftCompression
+import LoftCore
+import LoftIngest
+import LoftPublish
+
+/// Puts a snapshot's files together: the database, the summaries, the report, the manifest.
+struct SnapshotAssembler {
+  let definition: PipelineDefinition
+  let settings: IngestSettings
+  let asOf: Day
+  let report: RunReport
+
+  /// zstd level of the snapshot: fixed, so the bytes are reproducible.
+  static let compressionLevel: Int32 = 9
+  static let version = "0.1.0"
+
+  struct Assembled {
+    var content: SnapshotPublisher.Content
+    var entries: [(key: String, value: String)]
+
+    /// `manifest.json`: the `_manifest` entries, the wall-clock start and end, every file.
+    func manifest(files: [(path: String, sha256: String, bytes: Int)], started: Date, finished: Date) -> [UInt8] {
+      var object: [String: Any] = [:]
+      for entry in entries { object[entry.key] = entry.value }
+      object["started"] = RunReport.timestamp(started)
+      object["finished"] = RunReport.timestamp(finished)
+      object["files"] = files.map { ["path": $0.path, "sha256": $0.sha256, "bytes": $0.bytes] as [String: Any] }
+      let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+      return Array(data) + [0x0A]
+    }
+  }
+
+  func assemble(tables: StatisticTables, inputs: [InputFile], rejects: [Reject]) throws(LoftError) -> Assembled {
+    let statistics = tables.render()
+    let entries: [(key: String, value: String)] = [
+      ("loft_version", Self.version),
+      ("sqlite_version", SQLiteDatabase.versionString),
+      ("zstd_version", Zstd.versionString),
+      ("definition_sha256", definition.hash),
+      ("definition_name", definition.name),
+      ("as_of", asOf.description),
+      ("model_name", definition.model.name),
+      ("model_version", definition.model.version),
+      ("k", String(definition.k)),
+      ("period", definition.period.rawValue),
+    ]
+    var all = statistics
+    all.append(MetadataTables.manifest(entries))
+    all.append(MetadataTables.inputs(inputs))
+    all.append(MetadataTables.model(definition.model))
+    all.append(MetadataTables.agencies(settings.register))
+    all.append(MetadataTables.courses(settings.catalogue))
+    all.append(MetadataTables.periods(tables.periods, asOf: asOf))
+    all.append(MetadataTables.suppression(tables.suppression))
+    all.append(MetadataTables.descriptions(of: all))
+    let database: [UInt8]
+    let compressed: [UInt8]
+    do {
+      database = try SnapshotDatabase.build(all)
+      compressed = try Zstd.compress(database, level: Self.compressionLevel)
+    } catch let error as SQLiteError {
+      throw LoftError(.runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
+    } catch {
+      throw LoftError(.runtime, code: "publish.zstd", "compressing the snapshot failed: \(error)")
+    }
+    var extra: [(path: String, bytes: [UInt8])] = statistics.map { table in
+      ("summary/\(table.name).csv", SummaryCSV.render(table))
+    }
+    extra.append(("report.html", Array(ReportPage(tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf, name: definition.name).html().utf8)))
+    return Assembled(
+      content: SnapshotPublisher.Content(database: compressed, extraFiles: extra, rejects: RejectsFile.render(rejects)),
+      entries: entries)
+  }
+}
