@@ -1,0 +1,177 @@
+/// Reads a CSV file's raw bytes into its header and records: transcoding, header and
+/// delimiter detection (`CSVDialectDetector`) and tokenizing (`CSVTokenizer`), streaming.
+///
+/// `onHeader` gets the header's fields, trimmed of spaces and tabs, and its physical line;
+/// it is called at most once, before any record, and never for a file without a non-blank
+/// line (callers report `no_header`). `onRecord` gets every record after the header that
+/// is not blank (blank lines and `;;;;` rows are not records). Lines count from 1 at the
+/// file's first line; blank lines and a `sep=` line before the header count.
+///
+/// UTF-8 input (after the BOM) is validated and tokenized where it lies, without a copy;
+/// other encodings are transcoded into one reused buffer.
+package struct CSVReader {
+  /// The file's encoding and line endings, from `TextSniffer`.
+  package let profile: TextProfile
+  /// The bounds on fields and records.
+  package let limits: CSVLimits
+  /// True once `onHeader` has been called.
+  package private(set) var sawHeader = false
+
+  private var transcoder: Transcoder
+  /// Transcoded text of the current chunk; reused.
+  private var text: [UInt8] = []
+  private var detector: CSVDialectDetector
+  /// Set once the header line has been found.
+  private var tokenizer: CSVTokenizer?
+
+  /// A reader for a file with `profile`.
+  package init(profile: TextProfile, limits: CSVLimits = CSVLimits()) {
+    self.profile = profile
+    self.limits = limits
+    transcoder = Transcoder(profile.encoding)
+    detector = CSVDialectDetector(lineEnding: profile.lineEnding, limits: limits)
+  }
+
+  /// The delimiter, once a `sep=` line or the header has set it.
+  package var delimiter: UInt8? { tokenizer?.delimiter ?? detector.delimiter }
+
+  /// The file's dialect as recorded in `_inputs`, e.g. `csv;windows-1252;crlf;semicolon`;
+  /// without the delimiter while it is unknown.
+  package var dialectLabel: String {
+    let base = "csv;\(profile.encoding.rawValue);\(profile.lineEnding.rawValue)"
+    guard let delimiter else { return base }
+    return base + ";" + CSVDialectDetector.name(ofDelimiter: delimiter)
+  }
+
+  /// Takes the next chunk of the file's raw bytes, calling `onHeader` and `onRecord` for
+  /// what it completes. Throws `TextError` (bad encoding, a limit) or what the callbacks
+  /// throw; after a throw the reader must not be used again.
+  package mutating func feed(
+    rawChunk: UnsafeRawBufferPointer,
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    if transcoder.passesThrough {
+      try transcoder.validate(rawChunk)
+      try rawChunk.withMemoryRebound(to: UInt8.self) { utf8 in
+        try feedText(utf8, onHeader: onHeader, onRecord: onRecord)
+      }
+    } else {
+      var text: [UInt8] = []
+      swap(&text, &self.text)
+      defer { swap(&text, &self.text) }
+      text.removeAll(keepingCapacity: true)
+      try transcoder.transcode(rawChunk, into: &text)
+      try text.withUnsafeBufferPointer { utf8 in
+        try feedText(utf8, onHeader: onHeader, onRecord: onRecord)
+      }
+    }
+  }
+
+  /// Ends the file: the last record without a line ending, or the header if the file is
+  /// just that line. A quote still open makes the last record `.brokenQuoting`.
+  package mutating func finish(
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    var rest: [UInt8] = []
+    try transcoder.finish(into: &rest)
+    try rest.withUnsafeBufferPointer { utf8 in
+      try feedText(utf8, onHeader: onHeader, onRecord: onRecord)
+    }
+    if tokenizer == nil {
+      try detector.finish()
+      guard startTokenizer() else { return }  // no header
+      try feedTokenizer(detector.takePending(), onHeader: onHeader, onRecord: onRecord)
+    }
+    try runTokenizer(.finish, onHeader: onHeader, onRecord: onRecord)
+  }
+
+  /// Reads every chunk of `source`, then finishes.
+  package mutating func read(
+    from source: inout some ByteSource,
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    while let chunk = try source.nextChunk() {
+      try chunk.withUnsafeBytes { rawChunk in
+        try feed(rawChunk: rawChunk, onHeader: onHeader, onRecord: onRecord)
+      }
+    }
+    try finish(onHeader: onHeader, onRecord: onRecord)
+  }
+
+  // MARK: - Steps
+
+  /// Takes UTF-8 text: to the detector until the header line is complete, then to the
+  /// tokenizer.
+  private mutating func feedText(
+    _ utf8: UnsafeBufferPointer<UInt8>,
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    guard tokenizer == nil else {
+      try runTokenizer(.feed(utf8), onHeader: onHeader, onRecord: onRecord)
+      return
+    }
+    try detector.feed(utf8)
+    guard startTokenizer() else { return }
+    try feedTokenizer(detector.takePending(), onHeader: onHeader, onRecord: onRecord)
+  }
+
+  /// Starts the tokenizer at the header line once the detector has found it.
+  private mutating func startTokenizer() -> Bool {
+    guard let headerLine = detector.headerLine, let delimiter = detector.delimiter else {
+      return false
+    }
+    tokenizer = CSVTokenizer(
+      delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits,
+      firstLine: headerLine)
+    return true
+  }
+
+  private mutating func feedTokenizer(
+    _ utf8: [UInt8],
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    try utf8.withUnsafeBufferPointer { utf8 in
+      try runTokenizer(.feed(utf8), onHeader: onHeader, onRecord: onRecord)
+    }
+  }
+
+  /// What to ask of the tokenizer.
+  private enum TokenizerStep {
+    case feed(UnsafeBufferPointer<UInt8>)
+    case finish
+  }
+
+  /// Runs a step of the tokenizer, moved out of `self` so that the record callback can
+  /// update `sawHeader`. Routes its records: the first non-blank one is the header, later
+  /// non-blank ones go to `onRecord`.
+  private mutating func runTokenizer(
+    _ step: TokenizerStep,
+    onHeader: ([String], Int) throws -> Void,
+    onRecord: (CSVRecord) throws -> Void
+  ) throws {
+    guard var tokenizer = tokenizer.take() else { return }
+    var sawHeader = self.sawHeader
+    defer {
+      self.tokenizer = tokenizer
+      self.sawHeader = sawHeader
+    }
+    let route = { (record: CSVRecord) throws -> Void in
+      if record.isBlank { return }
+      if sawHeader {
+        try onRecord(record)
+      } else {
+        sawHeader = true
+        try onHeader((0..<record.count).map(record.trimmedString), record.line)
+      }
+    }
+    switch step {
+    case .feed(let utf8): try tokenizer.feed(utf8, route)
+    case .finish: try tokenizer.finish(route)
+    }
+  }
+}

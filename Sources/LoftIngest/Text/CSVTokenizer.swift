@@ -1,0 +1,346 @@
+/// Splits UTF-8 text into CSV records: RFC 4180 quoting, physical line numbers, limits.
+///
+/// - Quoting: a field that starts with `"` is quoted; inside it the delimiter and newlines
+///   are data and `""` is one quote. Text after the closing quote (`"abc"def`), a quote in
+///   an unquoted field (`ab"c`) and a quote still open at the end of the input make the
+///   record `.brokenQuoting`; the stray characters are kept as data.
+/// - Lines: in `lf`, `crlf` and `none` mode LF ends a line, and a CR directly before it
+///   (outside quotes) belongs to the line ending; any other CR is data. In `cr` mode CR
+///   ends a line. A CR at the very end of the input ends the line too. Inside a quoted
+///   field the newline bytes are kept as data (`"a\r\nb"` is `a`, CR, LF, `b`) and still
+///   start a new physical line. A record's `line` is the line it starts on.
+/// - Every line ending outside quotes ends a record, so empty lines (also trailing ones)
+///   come out as blank records; callers skip them.
+///
+/// The record's bytes live in one reused buffer (unescaped field bytes, plus field end
+/// offsets) that the inner loop writes through a pointer while it scans, so once warmed up
+/// feeding allocates nothing; memory is bounded by one record (`CSVLimits`) plus one chunk,
+/// never by the input's size. Chunks may split anything.
+package struct CSVTokenizer {
+  /// Where the tokenizer is inside the current field.
+  private enum State: UInt8 {
+    /// At the start of a field: nothing of it seen yet.
+    case fieldStart
+    /// Inside a field that did not start with a quote.
+    case unquoted
+    /// Inside a quoted field.
+    case quoted
+    /// Just after a quote inside a quoted field: the closing quote, or half of `""`.
+    case quoteInQuoted
+  }
+
+  /// The byte between fields.
+  package let delimiter: UInt8
+  /// What ends a physical line.
+  package let lineEnding: LineEnding
+  /// The bounds that make feeding throw `TextError.limitExceeded`.
+  package let limits: CSVLimits
+
+  /// The byte that ends a line: LF, or CR in `cr` mode.
+  private let newline: UInt8
+  /// CR, whose meaning depends on the next byte; equals `newline` in `cr` mode.
+  private let carriageReturn: UInt8
+
+  /// The current record's unescaped field bytes, back to back, in the first `byteCount`
+  /// bytes. The array only grows, before a chunk is scanned: a chunk never unescapes to
+  /// more bytes than it has (plus a CR held over from the chunk before).
+  private var buffer: [UInt8] = []
+  private var byteCount = 0
+  /// Where each finished field of the current record ends in `buffer`, in the first
+  /// `fieldCount` entries. Grown like `buffer`.
+  private var fieldEnds: [Int] = []
+  private var fieldCount = 0
+  /// Where the current field starts in `buffer`.
+  private var fieldStart = 0
+  private var state = State.fieldStart
+  /// A CR outside quotes was the last byte fed; the next byte says whether it was data.
+  private var pendingCarriageReturn = false
+  private var defect: CSVDefect?
+  /// The physical line the next byte is on.
+  private var line: Int
+  /// The physical line the current record started on.
+  private var recordLine: Int
+
+  private static let quote = UInt8(ascii: "\"")
+  private static let lineFeed: UInt8 = 0x0A
+  private static let carriageReturnByte: UInt8 = 0x0D
+
+  /// A tokenizer for text with `delimiter` and `lineEnding`, whose first byte is on physical
+  /// line `firstLine` (readers that skip lines before the header start it there).
+  package init(delimiter: UInt8, lineEnding: LineEnding, limits: CSVLimits, firstLine: Int = 1) {
+    precondition(
+      delimiter != Self.quote && delimiter != Self.lineFeed
+        && delimiter != Self.carriageReturnByte,
+      "the delimiter cannot be a quote or a line ending")
+    self.delimiter = delimiter
+    self.lineEnding = lineEnding
+    self.limits = limits
+    newline = lineEnding == .cr ? Self.carriageReturnByte : Self.lineFeed
+    carriageReturn = Self.carriageReturnByte
+    line = firstLine
+    recordLine = firstLine
+  }
+
+  /// True when bytes of an unfinished record have been fed.
+  private var recordStarted: Bool {
+    state != .fieldStart || fieldCount > 0 || pendingCarriageReturn
+  }
+
+  /// Feeds UTF-8 bytes; calls `body` for each record they complete (blank ones too).
+  ///
+  /// Throws `TextError.limitExceeded` for a field longer than `limits.maxFieldBytes` or a
+  /// record with more than `limits.maxColumns` fields, and whatever `body` throws.
+  package mutating func feed(
+    _ utf8: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    guard let input = utf8.baseAddress, !utf8.isEmpty else { return }
+    reserve(forInput: utf8.count)
+    // Moved out of `self`, so the loop can write through their pointers while it updates
+    // the rest of `self`.
+    var buffer: [UInt8] = []
+    var fieldEnds: [Int] = []
+    swap(&buffer, &self.buffer)
+    swap(&fieldEnds, &self.fieldEnds)
+    defer {
+      swap(&buffer, &self.buffer)
+      swap(&fieldEnds, &self.fieldEnds)
+    }
+    try buffer.withUnsafeMutableBufferPointer { out in
+      try fieldEnds.withUnsafeMutableBufferPointer { ends in
+        try scan(input, utf8.count, out.baseAddress!, ends.baseAddress!, body)
+      }
+    }
+  }
+
+  /// Ends the input: emits the last record if it has no line ending. A quote still open
+  /// here makes that record `.brokenQuoting`.
+  package mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+    guard recordStarted else { return }
+    pendingCarriageReturn = false
+    if state == .quoted { defect = .brokenQuoting }
+    reserve(forInput: 0)
+    var buffer: [UInt8] = []
+    var fieldEnds: [Int] = []
+    swap(&buffer, &self.buffer)
+    swap(&fieldEnds, &self.fieldEnds)
+    defer {
+      swap(&buffer, &self.buffer)
+      swap(&fieldEnds, &self.fieldEnds)
+    }
+    try buffer.withUnsafeMutableBufferPointer { out in
+      try fieldEnds.withUnsafeMutableBufferPointer { ends in
+        try endRecord(out.baseAddress!, ends.baseAddress!, body)
+      }
+    }
+  }
+
+  // MARK: - Scanning
+
+  /// Grows the storage so that scanning `count` more bytes cannot overflow it.
+  private mutating func reserve(forInput count: Int) {
+    // A held-over CR may become one more data byte; each byte ends at most one field, and
+    // the field after the last allowed one throws.
+    let bytesNeeded = byteCount + count + 1
+    if buffer.count < bytesNeeded {
+      buffer.append(
+        contentsOf: repeatElement(0, count: max(bytesNeeded, 2 * buffer.count) - buffer.count))
+    }
+    let endsNeeded = min(fieldCount + count, limits.maxColumns) + 1
+    if fieldEnds.count < endsNeeded {
+      fieldEnds.append(
+        contentsOf: repeatElement(0, count: max(endsNeeded, 2 * fieldEnds.count) - fieldEnds.count))
+    }
+  }
+
+  /// The state machine over one chunk; `out` and `ends` have room for what it can write.
+  private mutating func scan(
+    _ input: UnsafePointer<UInt8>, _ count: Int, _ out: UnsafeMutablePointer<UInt8>,
+    _ ends: UnsafeMutablePointer<Int>, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    let delimiter = self.delimiter
+    let newline = self.newline
+    let carriageReturn = self.carriageReturn
+    let quote = Self.quote
+    var index = 0
+
+    if pendingCarriageReturn {
+      pendingCarriageReturn = false
+      if input[0] == Self.lineFeed {
+        index = 1
+        try endRecord(out, ends, body)
+      } else {
+        try carriageReturnIsData(out)
+      }
+    }
+
+    while index < count {
+      switch state {
+      case .fieldStart:
+        let byte = input[index]
+        if byte == delimiter {
+          index += 1
+          try endField(ends)
+        } else if byte == quote {
+          index += 1
+          state = .quoted
+        } else if byte == newline {
+          index += 1
+          try endRecord(out, ends, body)
+        } else if byte == carriageReturn {
+          index += 1
+          try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+        } else {
+          state = .unquoted  // the byte is read there, with the rest of its run
+        }
+
+      case .unquoted:
+        // Copy the run of ordinary bytes while looking for its end.
+        let start = index
+        var next = byteCount
+        while index < count {
+          let byte = input[index]
+          if byte == delimiter || byte == quote || byte == newline || byte == carriageReturn {
+            break
+          }
+          out[next] = byte
+          next += 1
+          index += 1
+        }
+        if index > start {
+          byteCount = next
+          try checkFieldLength()
+          if index == count { break }
+        }
+        let byte = input[index]
+        index += 1
+        if byte == delimiter {
+          try endField(ends)
+        } else if byte == newline {
+          try endRecord(out, ends, body)
+        } else if byte == quote {
+          defect = .brokenQuoting
+          try append(byte, out)
+        } else {
+          try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+        }
+
+      case .quoted:
+        let start = index
+        var next = byteCount
+        while index < count {
+          let byte = input[index]
+          if byte == quote || byte == newline { break }
+          out[next] = byte
+          next += 1
+          index += 1
+        }
+        if index > start {
+          byteCount = next
+          try checkFieldLength()
+          if index == count { break }
+        }
+        let byte = input[index]
+        index += 1
+        if byte == quote {
+          state = .quoteInQuoted
+        } else {
+          try append(byte, out)
+          line += 1
+        }
+
+      case .quoteInQuoted:
+        let byte = input[index]
+        index += 1
+        if byte == quote {
+          try append(byte, out)
+          state = .quoted
+        } else if byte == delimiter {
+          try endField(ends)
+        } else if byte == newline {
+          try endRecord(out, ends, body)
+        } else if byte == carriageReturn {
+          try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+        } else {
+          defect = .brokenQuoting
+          try append(byte, out)
+          state = .unquoted
+        }
+      }
+    }
+  }
+
+  // MARK: - Steps
+
+  /// A CR outside quotes (not in `cr` mode), at `index - 1`: with an LF after it, a line
+  /// ending; otherwise data. When it is the chunk's last byte, the next chunk decides.
+  @inline(__always)
+  private mutating func carriageReturnOutsideQuotes(
+    _ input: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int,
+    _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
+    _ body: (CSVRecord) throws -> Void
+  ) throws {
+    guard index < count else {
+      pendingCarriageReturn = true
+      return
+    }
+    if input[index] == Self.lineFeed {
+      index += 1
+      try endRecord(out, ends, body)
+    } else {
+      try carriageReturnIsData(out)
+    }
+  }
+
+  /// A CR outside quotes that is not part of a line ending: field data.
+  private mutating func carriageReturnIsData(_ out: UnsafeMutablePointer<UInt8>) throws(TextError) {
+    if state == .quoteInQuoted { defect = .brokenQuoting }
+    state = .unquoted
+    try append(carriageReturn, out)
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8, _ out: UnsafeMutablePointer<UInt8>) throws(TextError)
+  {
+    out[byteCount] = byte
+    byteCount += 1
+    try checkFieldLength()
+  }
+
+  @inline(__always)
+  private func checkFieldLength() throws(TextError) {
+    if byteCount - fieldStart > limits.maxFieldBytes {
+      throw .limitExceeded("field longer than \(limits.maxFieldBytesLabel) at line \(recordLine)")
+    }
+  }
+
+  /// Ends the current field; the next byte starts a new one.
+  @inline(__always)
+  private mutating func endField(_ ends: UnsafeMutablePointer<Int>) throws(TextError) {
+    guard fieldCount < limits.maxColumns else {
+      throw .limitExceeded("more than \(limits.maxColumns) columns at line \(recordLine)")
+    }
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+    fieldStart = byteCount
+    state = .fieldStart
+  }
+
+  /// Ends the current field and record, hands the record to `body`, and moves to the next
+  /// line.
+  private mutating func endRecord(
+    _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
+    _ body: (CSVRecord) throws -> Void
+  ) throws {
+    try endField(ends)
+    try body(
+      CSVRecord(
+        line: recordLine, defect: defect, bytes: UnsafeBufferPointer(start: out, count: byteCount),
+        ends: UnsafeBufferPointer(start: ends, count: fieldCount)))
+    byteCount = 0
+    fieldCount = 0
+    fieldStart = 0
+    defect = nil
+    line += 1
+    recordLine = line
+  }
+}

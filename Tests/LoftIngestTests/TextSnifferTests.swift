@@ -1,0 +1,83 @@
+import LoftIngest
+import Testing
+
+@Suite struct TextSnifferTests {
+  private func profile(_ encoding: TextEncoding, _ lineEnding: LineEnding) -> TextProfile {
+    TextProfile(encoding: encoding, lineEnding: lineEnding)
+  }
+
+  @Test("plain ASCII and UTF-8 are utf-8, with each kind of line ending")
+  func utf8LineEndings() {
+    #expect(ChunkedReading.sniffAllWays(Array("a;b\n1;2\n".utf8)) == profile(.utf8, .lf))
+    #expect(ChunkedReading.sniffAllWays(Array("a;b\r\n1;2\r\n".utf8)) == profile(.utf8, .crlf))
+    #expect(ChunkedReading.sniffAllWays(Array("a;b\r1;2\r".utf8)) == profile(.utf8, .cr))
+    #expect(ChunkedReading.sniffAllWays(Array("a;b".utf8)) == profile(.utf8, .none))
+    #expect(ChunkedReading.sniffAllWays([]) == profile(.utf8, .none))
+    #expect(
+      ChunkedReading.sniffAllWays(Array("navn;by\nÆsa;Tromsø 🏔️\n".utf8)) == profile(.utf8, .lf))
+  }
+
+  @Test("CRLF wins when at least half of the LFs follow a CR")
+  func mixedLineEndings() {
+    #expect(ChunkedReading.sniffAllWays(Array("a\r\nb\r\nc\nd\n".utf8)) == profile(.utf8, .crlf))
+    #expect(ChunkedReading.sniffAllWays(Array("a\r\nb\nc\n".utf8)) == profile(.utf8, .lf))
+    // A lone CR in a file with LFs does not make it `cr`.
+    #expect(ChunkedReading.sniffAllWays(Array("a\rb\nc\n".utf8)) == profile(.utf8, .lf))
+  }
+
+  @Test("NUL bytes are valid UTF-8")
+  func nulInUTF8() {
+    #expect(ChunkedReading.sniffAllWays(Array("a;\u{0}\n".utf8)) == profile(.utf8, .lf))
+  }
+
+  @Test("a UTF-8 BOM makes utf-8-bom; the rest must be valid UTF-8")
+  func utf8BOM() {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    #expect(ChunkedReading.sniffAllWays(bom + Array("a;b\r\n".utf8)) == profile(.utf8BOM, .crlf))
+    #expect(ChunkedReading.sniffAllWays(bom) == profile(.utf8BOM, .none))
+    #expect(ChunkedReading.sniffAllWays(bom + [0x61, 0xE6, 0x0A]) == nil)
+  }
+
+  @Test("a UTF-16 LE BOM makes utf-16le, with line endings on code units")
+  func utf16LE() {
+    #expect(ChunkedReading.sniffAllWays(.utf16LE("a\tb\r\n1\t😀\r\n")) == profile(.utf16LE, .crlf))
+    #expect(ChunkedReading.sniffAllWays(.utf16LE("a\tb\n")) == profile(.utf16LE, .lf))
+    #expect(ChunkedReading.sniffAllWays(.utf16LE("a\rb\r")) == profile(.utf16LE, .cr))
+    // U+0A0D is one code unit, not a line ending.
+    #expect(ChunkedReading.sniffAllWays(.utf16LE("\u{0A0D}")) == profile(.utf16LE, .none))
+    #expect(ChunkedReading.sniffAllWays([0xFF, 0xFE]) == profile(.utf16LE, .none))
+  }
+
+  @Test("ill-formed UTF-16 is bad_encoding")
+  func badUTF16() {
+    #expect(ChunkedReading.sniffAllWays(.utf16LE("ab") + [0x61]) == nil)  // odd byte
+    #expect(ChunkedReading.sniffAllWays([0xFF, 0xFE, 0x3D, 0xD8]) == nil)  // lone high
+    #expect(ChunkedReading.sniffAllWays([0xFF, 0xFE, 0x3D, 0xD8, 0x61, 0x00]) == nil)
+    #expect(ChunkedReading.sniffAllWays([0xFF, 0xFE, 0x00, 0xDE]) == nil)  // lone low
+  }
+
+  @Test("non-UTF-8 text without undefined bytes is windows-1252")
+  func windows1252() {
+    let text = Array("navn;by\r\n".utf8) + [0xE6, 0xF8, 0xE5, 0x3B, 0x80, 0x0D, 0x0A]
+    #expect(ChunkedReading.sniffAllWays(text) == profile(.windows1252, .crlf))
+    // A UTF-8 sequence cut off at the end is not UTF-8; Ã is a Windows-1252 letter.
+    #expect(ChunkedReading.sniffAllWays([0x61, 0xC3]) == profile(.windows1252, .none))
+    // A BOM prefix that is not a BOM.
+    #expect(ChunkedReading.sniffAllWays([0xEF, 0xBB]) == profile(.windows1252, .none))
+    #expect(ChunkedReading.sniffAllWays([0xFF, 0x0A]) == profile(.windows1252, .lf))
+  }
+
+  @Test(
+    "bytes Windows-1252 leaves undefined are bad_encoding",
+    arguments: [
+      0x81, 0x8D, 0x8F, 0x90, 0x9D,
+    ] as [UInt8])
+  func undefinedInWindows1252(byte: UInt8) {
+    #expect(ChunkedReading.sniffAllWays(Array("a;b\n".utf8) + [byte, 0x0A]) == nil)
+  }
+
+  @Test("a NUL byte in text that is not UTF-8 is bad_encoding")
+  func nulInWindows1252() {
+    #expect(ChunkedReading.sniffAllWays(Array("a;b\n\u{0}".utf8) + [0xE6]) == nil)
+  }
+}
