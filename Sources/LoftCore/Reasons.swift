@@ -34,7 +34,7 @@ package enum QuarantineReason: String, Sendable, CaseIterable, Codable {
 }
 
 /// A rejected record: where it is, which column, why, and a message naming the value.
-package struct Reject: Sendable, Equatable, Codable {
+package struct Reject: Error, Sendable, Equatable, Codable {
   /// The file, relative to the inbox.
   package var file: String
   package var line: Int

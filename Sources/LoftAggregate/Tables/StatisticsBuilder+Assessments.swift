@@ -29,7 +29,7 @@ extension StatisticsBuilder {
         tables.maturity.append(
           maturityRow(
             cell, dimension.code, histogram, scale: 1,
-            weighted: parts.map { weightedMean($0) { $0.dimensions[index] } }))
+            weighted: parts.flatMap { weightedMean($0) { $0.dimensions[index] } }))
         for stage in model.maturity.scale.min...model.maturity.scale.max {
           let count = histogram.count(of: stage)
           tables.maturityStage.append(
@@ -42,7 +42,7 @@ extension StatisticsBuilder {
         tables.maturity.append(
           maturityRow(
             cell, "overall", state.overall, scale: factor,
-            weighted: parts.map { weightedMean($0, scale: factor) { $0.overall } }))
+            weighted: parts.flatMap { weightedMean($0, scale: factor) { $0.overall } }))
       }
       for (index, area) in model.competence.areas.enumerated() {
         let gap = state.gaps[index]

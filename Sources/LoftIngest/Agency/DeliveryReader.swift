@@ -80,7 +80,7 @@ struct DeliveryReader {
   {
     let profile = try content.sniff()
     let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
-    var parser = CSVStream(profile: profile, limits: limits)
+    var parser = CSVReader(profile: profile, limits: limits)
     let vocabulary = settings.vocabulary(kind, agency: org)
     let rowContext = context(outcome.input.path)
     var assessments: AssessmentRowValidator?
@@ -89,7 +89,7 @@ struct DeliveryReader {
     var fields: [String] = []
     let catalogue = settings.catalogue
 
-    func onHeader(_ header: [String]) {
+    func onHeader(_ header: [String], _ line: Int) {
       do {
         let mapping = try HeaderMapping(header: header, vocabulary: vocabulary, model: settings.model)
         outcome.input.unknownColumns = mapping.unknown
@@ -127,7 +127,7 @@ struct DeliveryReader {
 
     try content.forEachChunk { chunk throws(Quarantine) in
       do {
-        try parser.feed(chunk, onHeader: onHeader, onRecord: onRecord)
+        try parser.feed(rawChunk: chunk, onHeader: onHeader, onRecord: onRecord)
       } catch {
         throw Self.quarantine(error)
       }
@@ -138,8 +138,7 @@ struct DeliveryReader {
     } catch {
       throw Self.quarantine(error)
     }
-    outcome.input.dialect = "csv;\(profile.encoding.rawValue);\(profile.lineEnding.rawValue)"
-      + (parser.delimiter.map { ";" + CSVDialectDetector.name(ofDelimiter: $0) } ?? "")
+    outcome.input.dialect = parser.dialectLabel
     if let headerProblem { throw Quarantine(headerProblem.reason, headerProblem.message) }
     guard parser.sawHeader else { throw Quarantine(.noHeader, "the file has no header line") }
   }

@@ -26,16 +26,17 @@ package struct CSVDocument {
     guard let profile = sniffer.finish() else {
       throw ReadError(description: "the file is neither UTF-8, UTF-16 with a BOM, nor Windows-1252")
     }
-    var stream = CSVStream(profile: profile, limits: limits)
+    var reader = CSVReader(profile: profile, limits: limits)
+    var headerLine = 0
     var header: [String]?
     var records: [Record] = []
     do {
       try bytes.withUnsafeBytes { raw in
-        try stream.feed(raw, onHeader: { header = $0 }) { record in
+        try reader.feed(rawChunk: raw, onHeader: { header = $0; headerLine = $1 }) { record in
           records.append(Record(line: record.line, fields: record.fields, isBroken: record.defect != nil))
         }
       }
-      try stream.finish(onHeader: { header = $0 }) { record in
+      try reader.finish(onHeader: { header = $0; headerLine = $1 }) { record in
         records.append(Record(line: record.line, fields: record.fields, isBroken: record.defect != nil))
       }
     } catch {
@@ -43,6 +44,6 @@ package struct CSVDocument {
     }
     self.header = header
     self.records = records
-    headerLine = stream.headerLine ?? 0
+    self.headerLine = headerLine
   }
 }
