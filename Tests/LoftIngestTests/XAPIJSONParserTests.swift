@@ -1,6 +1,5 @@
-import Testing
-
 import LoftIngest
+import Testing
 
 /// Parses a text fed in chunks of the given size, as a file would arrive.
 private func parse(
@@ -44,7 +43,10 @@ private func number(_ text: String) -> JSONValue { .number(text, Double(text)!) 
     #expect(
       value
         == .object([
-          ("a", .array([number("1"), number("-2.5e+3"), number("0"), .bool(true), .bool(false), .null])),
+          (
+            "a",
+            .array([number("1"), number("-2.5e+3"), number("0"), .bool(true), .bool(false), .null])
+          ),
           ("b", .object([])), ("c", .array([])), ("a", .string("x")),
         ]))
     // The last of repeated keys wins, as in JavaScript.
@@ -73,8 +75,12 @@ private func number(_ text: String) -> JSONValue { .number(text, Double(text)!) 
 
   @Test("gives a number beyond Double's range as infinity, keeping its text")
   func hugeNumber() throws {
-    #expect(try parse("[1e400, -1e400]").get() == .array([.number("1e400", .infinity),
-      .number("-1e400", -.infinity)]))
+    #expect(
+      try parse("[1e400, -1e400]").get()
+        == .array([
+          .number("1e400", .infinity),
+          .number("-1e400", -.infinity),
+        ]))
   }
 
   @Test(
@@ -96,7 +102,9 @@ private func number(_ text: String) -> JSONValue { .number(text, Double(text)!) 
 
   @Test("rejects bytes that are not UTF-8 inside strings and outside them")
   func invalidUTF8() {
-    for bytes: [UInt8] in [[0x22, 0xC3, 0x22], [0x22, 0xFF, 0x22], [0xC3, 0xA5], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
+    for bytes: [UInt8] in [
+      [0x22, 0xC3, 0x22], [0x22, 0xFF, 0x22], [0xC3, 0xA5], [0x22, 0xED, 0xA0, 0x80, 0x22],
+    ] {
       guard case .failure(let error) = parse(bytes) else {
         Issue.record("\(bytes) was accepted")
         continue
@@ -139,14 +147,16 @@ private func number(_ text: String) -> JSONValue { .number(text, Double(text)!) 
     let limits = XAPILimits(maxStringBytes: 4)
     #expect(try parse(#""abcd""#, limits: limits).get() == .string("abcd"))
     #expect(try parse(#""\u00e5\u00e5""#, limits: limits).get() == .string("åå"))
-    let expected = JSONError(.limitExceeded, line: 1, "a string longer than max_field_bytes (4 bytes)")
+    let expected = JSONError(
+      .limitExceeded, line: 1, "a string longer than max_field_bytes (4 bytes)")
     #expect(parse(#""abcde""#, limits: limits) == .failure(expected))
     #expect(parse(#"{"abcde": 1}"#, limits: limits) == .failure(expected))
     #expect(parse(#""\u00e5\u00e5a""#, limits: limits) == .failure(expected))
     #expect(parse(#""abcde""#, chunk: 1, limits: limits) == .failure(expected))
     #expect(
       parse("123456", limits: limits)
-        == .failure(JSONError(.limitExceeded, line: 1, "a number longer than max_field_bytes (4 bytes)")))
+        == .failure(
+          JSONError(.limitExceeded, line: 1, "a number longer than max_field_bytes (4 bytes)")))
   }
 
   @Test("gives the same result for any chunk size")
@@ -158,7 +168,8 @@ private func number(_ text: String) -> JSONValue { .number(text, Double(text)!) 
     for text in texts {
       let whole = parse(text)
       for chunk in [1, 2, 3, 5, 7] {
-        #expect(parse(text, chunk: chunk) == whole, "\(text.debugDescription) in chunks of \(chunk)")
+        #expect(
+          parse(text, chunk: chunk) == whole, "\(text.debugDescription) in chunks of \(chunk)")
       }
     }
   }

@@ -1,6 +1,5 @@
-import Testing
-
 import LoftIngest
+import Testing
 
 /// What a reader makes of a delivery.
 private struct Reading: Equatable {
@@ -172,7 +171,9 @@ private func statement(_ id: String, line: Int) -> XAPIItem {
     #expect(errorLine == line)
     #expect(reading.error?.reason == .badJSON)
     // Statements before the error were handed over; the file is quarantined anyway.
-    #expect(reading.items.first == statement("a", line: 2) || reading.items.first == statement("a", line: 1))
+    #expect(
+      reading.items.first == statement("a", line: 2)
+        || reading.items.first == statement("a", line: 1))
   }
 
   @Test("quarantines 65 nested arrays as limit_exceeded, in every form")
@@ -205,7 +206,8 @@ private func statement(_ id: String, line: Int) -> XAPIItem {
   func chunks() {
     let texts = [
       "{\"id\":\"a\"}\n\n{\"id\": oops}\n[1]\n  {\"id\":\"b\", \"x\": \"\\ud83d\\ude00 æ\"}\r\n",
-      "\u{FEFF}{\n  \"more\": \"\",\n  \"statements\": [\n {\"id\": \"a\"},\n {\"id\": \"b\"}\n ]\n}",
+      "\u{FEFF}{\n  \"more\": \"\",\n  \"statements\": [\n {\"id\": \"a\"},\n"
+        + " {\"id\": \"b\"}\n ]\n}",
       "[\n  {\"id\": \"a\"},\n  {\"id\": \"b\"}\n]",
       "{\n  \"id\": \"a\"\n}\n{\"id\":\"b\"}\n",
       "{\"statements\": [\n  {\"id\": \"a\"},\n  {\"id\": }\n]}",

@@ -78,7 +78,8 @@ struct XAPILineReader: Sendable {
       return .malformed(line: line, message: "invalid JSON: the line ends inside a value")
     }
     guard case .object = value else {
-      return .malformed(line: line, message: "the line holds \(value.kindDescription), not an object")
+      return .malformed(
+        line: line, message: "the line holds \(value.kindDescription), not an object")
     }
     return .statement(value, line: line)
   }
