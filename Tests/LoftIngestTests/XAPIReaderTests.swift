@@ -137,6 +137,27 @@ private func statement(_ id: String, line: Int) -> XAPIItem {
     #expect(reading.items == [statement("a", line: 1), statement("b", line: 1)])
   }
 
+  @Test("reads every top-level statements array, and a first object without one as JSON Lines")
+  func statementsKeys() {
+    let twice = read(#"{"statements": [{"id": "a"}], "more": "", "statements": [{"id": "b"}]}"#)
+    #expect(twice.form == .document)
+    #expect(twice.items == [statement("a", line: 1), statement("b", line: 1)])
+    let notArray = read("{\"statements\": null, \"id\": \"a\"}\n{\"id\": \"b\"}\n")
+    #expect(notArray.form == .jsonLines)
+    #expect(notArray.items.count == 2)
+    #expect(notArray.items.last == statement("b", line: 2))
+  }
+
+  @Test("reads a JSON Lines line with invalid UTF-8 in a string as malformed")
+  func invalidUTF8Line() {
+    let bytes = Array("{\"id\": \"".utf8) + [0xFF] + Array("\"}\n{\"id\": \"å\"}".utf8)
+    #expect(
+      read(bytes).items == [
+        .malformed(line: 1, message: "invalid JSON: a string that is not valid UTF-8"),
+        statement("å", line: 2),
+      ])
+  }
+
   @Test("reads a top-level array like a statements document")
   func array() {
     let reading = read("\u{FEFF}\n[\n  {\"id\": \"a\"},\n  {\"id\": \"b\"}\n]\n")

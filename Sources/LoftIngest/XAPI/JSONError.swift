@@ -8,12 +8,14 @@ package struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     case limitExceeded
   }
 
+  /// Whether the text is invalid or over a limit.
   package var kind: Kind
   /// The physical line (counted from 1) where the problem was found.
   package var line: Int
   /// What is wrong, without the line.
   package var message: String
 
+  /// An error of a kind, at a line.
   package init(_ kind: Kind, line: Int, _ message: String) {
     self.kind = kind
     self.line = line

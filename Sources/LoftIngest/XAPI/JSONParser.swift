@@ -27,6 +27,8 @@ package struct JSONParser: Sendable {
   private var text: [UInt8] = []
   /// A `\u` high surrogate waiting for its low half.
   private var pendingHigh: UInt32?
+  /// The string being read has raw bytes outside ASCII, so its UTF-8 must be checked.
+  private var hasRawNonASCII = false
 
   /// A parser at the start of a text whose first line has the given number.
   package init(limits: XAPILimits = XAPILimits(), line: Int = 1) {
@@ -39,11 +41,12 @@ package struct JSONParser: Sendable {
   package mutating func reset(line: Int) {
     self.line = line
     eventLine = line
-    containers.removeAll(keepingCapacity: true)
+    if !containers.isEmpty { containers.removeAll(keepingCapacity: true) }
     expect = .start
     token = .none
-    text.removeAll(keepingCapacity: true)
+    if !text.isEmpty { text.removeAll(keepingCapacity: true) }
     pendingHigh = nil
+    hasRawNonASCII = false
   }
 
   /// The next event from `bytes`, starting at `index` and moving it past what was read; nil when
@@ -60,11 +63,14 @@ package struct JSONParser: Sendable {
       case .string(let isKey):
         // Copy a run of plain bytes at once; only quotes, escapes and control bytes need care.
         var end = index
+        var high: UInt8 = 0
         while end < bytes.count {
           let byte = bytes[end]
           if byte == .quote || byte == .backslash || byte < 0x20 { break }
+          high |= byte
           end += 1
         }
+        if high >= 0x80 { hasRawNonASCII = true }
         if end > index {
           if pendingHigh != nil { throw unpairedSurrogate() }
           text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
@@ -218,6 +224,7 @@ package struct JSONParser: Sendable {
         token = .string(isKey: false)
       }
       text.removeAll(keepingCapacity: true)
+      hasRawNonASCII = false
       return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       try beginValue(byte)
@@ -256,8 +263,16 @@ package struct JSONParser: Sendable {
 
   private mutating func endString(isKey: Bool) throws(JSONError) -> JSONEvent {
     token = .none
-    guard let string = String(validating: text, as: UTF8.self) else {
-      throw syntax("a string that is not valid UTF-8")
+    // Escapes are encoded here, correctly; only raw bytes outside ASCII need checking, and most
+    // strings have none.
+    let string: String
+    if hasRawNonASCII {
+      guard let valid = String(validating: text, as: UTF8.self) else {
+        throw syntax("a string that is not valid UTF-8")
+      }
+      string = valid
+    } else {
+      string = String(decoding: text, as: UTF8.self)
     }
     if isKey {
       expect = .colon

@@ -5,11 +5,15 @@
 package enum JSONValue: Sendable, Equatable {
   /// An object's members in the order written.
   case object([(String, JSONValue)])
+  /// An array's elements in order.
   case array([JSONValue])
+  /// A string, escapes decoded.
   case string(String)
   /// A number: the text as written (valid JSON grammar) and its nearest `Double`.
   case number(String, Double)
+  /// `true` or `false`.
   case bool(Bool)
+  /// `null`.
   case null
 
   /// The value of an object's member; the last one when a key is repeated, as JavaScript reads
@@ -37,6 +41,7 @@ package enum JSONValue: Sendable, Equatable {
     }
   }
 
+  /// Equal kinds with equal contents; numbers compare by their text, members in order.
   package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.object(let left), .object(let right)):

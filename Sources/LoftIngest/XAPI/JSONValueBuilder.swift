@@ -2,10 +2,23 @@
 ///
 /// The partial containers live in one flat list, so adding a member never copies its parents.
 package struct JSONValueBuilder: Sendable {
-  /// Members of every open container, outermost first; array elements have an empty key.
-  private var members: [(String, JSONValue)] = []
-  /// The open containers: whether each is an object, and where its members start.
-  private var frames: [(isObject: Bool, start: Int)] = []
+  /// A member of an open container; array elements have an empty key.
+  private struct Member: Sendable {
+    var key: String
+    var value: JSONValue
+  }
+
+  /// An open container: whether it is an object, and where its members start.
+  private struct Frame: Sendable {
+    var isObject: Bool
+    var start: Int
+    /// The key of the container in its parent.
+    var key: String
+  }
+
+  /// Members of every open container, outermost first.
+  private var members: [Member] = []
+  private var frames: [Frame] = []
   /// The key of the member whose value comes next.
   private var pendingKey = ""
 
@@ -19,8 +32,7 @@ package struct JSONValueBuilder: Sendable {
   package mutating func add(_ event: JSONEvent) -> JSONValue? {
     switch event {
     case .beginObject, .beginArray:
-      frames.append((event == .beginObject, members.count))
-      members.append((pendingKey, .null))  // the container's own slot, filled at its end
+      frames.append(Frame(isObject: event == .beginObject, start: members.count, key: pendingKey))
       pendingKey = ""
       return nil
     case .key(let key):
@@ -30,12 +42,12 @@ package struct JSONValueBuilder: Sendable {
       return place(value)
     case .endObject, .endArray:
       let frame = frames.removeLast()
-      let contents = members[(frame.start + 1)...]
+      let contents = members[frame.start...]
       let value: JSONValue =
-        frame.isObject ? .object(Array(contents)) : .array(contents.map { $0.1 })
-      members.removeSubrange((frame.start + 1)...)
-      let (key, _) = members.removeLast()
-      pendingKey = key
+        frame.isObject
+        ? .object(contents.map { ($0.key, $0.value) }) : .array(contents.map(\.value))
+      members.removeSubrange(frame.start...)
+      pendingKey = frame.key
       return place(value)
     }
   }
@@ -43,15 +55,15 @@ package struct JSONValueBuilder: Sendable {
   /// Puts a finished value into its container, or returns it when it is the top-level value.
   private mutating func place(_ value: JSONValue) -> JSONValue? {
     if frames.isEmpty { return value }
-    members.append((pendingKey, value))
+    members.append(Member(key: pendingKey, value: value))
     pendingKey = ""
     return nil
   }
 
   /// Forgets a value being built, after an error.
   package mutating func reset() {
-    members.removeAll(keepingCapacity: true)
-    frames.removeAll(keepingCapacity: true)
+    if !members.isEmpty { members.removeAll(keepingCapacity: true) }
+    if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
     pendingKey = ""
   }
 }

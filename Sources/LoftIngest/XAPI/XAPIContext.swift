@@ -6,7 +6,9 @@ package struct XAPIContext: Sendable {
   package var file: String
   /// The register index of the agency whose folder holds the delivery.
   package var folderAgency: Int32
+  /// The register of agencies, for the org checks.
   package var register: Register
+  /// The course catalogue, whose `xapi_activity_id`s name the courses.
   package var catalogue: Catalogue
   /// The run's as-of date: a statement dated after it is `future_date`.
   package var asOf: Day

@@ -10,6 +10,7 @@ package struct XAPIEvent: Sendable, Equatable {
   package var learner: String
   /// The course's index in the catalogue; -1 for a voiding statement, which names no course.
   package var course: Int32
+  /// What the verb means for the enrolment.
   package var verb: XAPIVerb
   /// The date of `timestamp` (else `stored`), as written in its own offset.
   package var date: Day

@@ -209,13 +209,19 @@ package struct XAPIStatementValidator: Sendable {
   /// The text without leading and trailing white space.
   private static func trimmed(_ text: String) -> String {
     let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+      let last = scalars.lastIndex(where: { !isWhitespace($0) })
     else { return "" }
     if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
       return text
     }
     return String(scalars[first...last])
+  }
+
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    // ASCII first: looking up Unicode properties costs more than the rest of validation.
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   /// A value in quotes for a message, shortened when long.

@@ -15,13 +15,26 @@ package enum XAPIVerb: String, Sendable, Equatable, CaseIterable {
 
   /// The meaning of a verb IRI: its segment after the last `/`, matched case-insensitively.
   package init(iri: String) {
-    let segment = iri.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-    switch segment.lowercased() {
-    case "completed", "passed": self = .completed
-    case "failed": self = .failed
-    case "registered", "launched", "initialized", "attempted": self = .enrolled
-    case "voided": self = .voided
-    default: self = .other
+    let utf8 = iri.utf8
+    let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+    let segment = utf8[start...]
+    // Compared byte by byte, ASCII case folded: this runs for every statement.
+    func named(_ name: String) -> Bool {
+      segment.count == name.utf8.count
+        && zip(segment, name.utf8).allSatisfy { $0 | 0x20 == $1 }
+    }
+    if named("completed") || named("passed") {
+      self = .completed
+    } else if named("failed") {
+      self = .failed
+    } else if named("registered") || named("launched") || named("initialized")
+      || named("attempted")
+    {
+      self = .enrolled
+    } else if named("voided") {
+      self = .voided
+    } else {
+      self = .other
     }
   }
 
