@@ -22,7 +22,7 @@ struct Diff: ParsableCommand {
     try runReportingErrors {
       let a = try SnapshotReader(locating: snapshotA).open()
       let b = try SnapshotReader(locating: snapshotB).open()
-      do {
+      do throws(SQLiteError) {
         print(try SnapshotDiff(a, b).text(), terminator: "")
       } catch {
         throw LoftError(.runtime, code: "diff.failed", "comparing failed: \(error.message)")

@@ -28,7 +28,7 @@ struct Query: ParsableCommand {
     try runReportingErrors {
       let database = try SnapshotReader(locating: snapshot).open()
       let result: (columns: [String], rows: [[Value]])
-      do {
+      do throws(SQLiteError) {
         result = try database.query(sql)
       } catch {
         throw LoftError(.runtime, code: "query.failed", "the query failed: \(error.message)")

@@ -1,4 +1,5 @@
 @testable import LoftCore
+@testable import LoftIngest
 
 /// The default model's shape, built in code so tests do not depend on YAML.
 enum TestModel {

@@ -37,8 +37,8 @@ struct DeliveryFile {
     case unreadable(String)
   }
 
-  /// Opens and hashes a file.
-  init(path: String) throws(OpenError) {
+  /// Opens and hashes a file; `keepingBytes: false` never keeps it in memory.
+  init(path: String, keepingBytes: Bool = true) throws(OpenError) {
     self.path = path
     let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -52,7 +52,7 @@ struct DeliveryFile {
     identity = Self.identity(info)
     var hasher = SHA256()
     var kept: [UInt8] = []
-    let keep = Int(info.st_size) <= Self.inMemoryLimit
+    let keep = keepingBytes && Int(info.st_size) <= Self.inMemoryLimit
     if keep { kept.reserveCapacity(Int(info.st_size)) }
     var total = 0
     var prefix: [UInt8] = []

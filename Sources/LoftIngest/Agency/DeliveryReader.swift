@@ -37,11 +37,11 @@ struct DeliveryReader {
     let file: DeliveryFile
     do {
       file = try DeliveryFile(path: settings.inbox + "/" + entry.path)
-    } catch .notRegular {
-      input.quarantine(.notARegularFile, "not a regular file")
-      return FileOutcome(input: input)
-    } catch .unreadable(let message) {
-      input.quarantine(.unreadable, message)
+    } catch {
+      switch error {
+      case .notRegular: input.quarantine(.notARegularFile, "not a regular file")
+      case .unreadable(let message): input.quarantine(.unreadable, message)
+      }
       return FileOutcome(input: input)
     }
     input.sha256 = file.sha256
@@ -49,7 +49,7 @@ struct DeliveryReader {
     if let duplicate = duplicateOf(file.sha256) { return FileOutcome(input: duplicate) }
 
     var outcome = FileOutcome(input: input)
-    do {
+    do throws(Quarantine) {
       let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
       switch planned.source.format {
       case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome)
@@ -146,7 +146,6 @@ struct DeliveryReader {
   // MARK: - xAPI
 
   private func readXAPI(_ content: DeliveryContent, into outcome: inout FileOutcome) throws(Quarantine) {
-    let rowContext = context(outcome.input.path)
     let validator = XAPIStatementValidator(
       context: XAPIContext(
         file: outcome.input.path, folderAgency: agency, register: settings.register,
@@ -155,40 +154,30 @@ struct DeliveryReader {
       limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes))
     func onItem(_ item: XAPIItem) {
       outcome.input.rowsRead += 1
-      switch item {
-      case .malformed(let line, let message):
-        outcome.rejects.append(rowContext.reject(line, nil, .malformedRow, message))
-      case .statement(let value, let line):
-        switch validator.validate(value, line: line) {
-        case .success(let event): outcome.statements.append(event)
-        case .failure(let reject): outcome.rejects.append(reject)
-        }
+      switch validator.validate(item) {
+      case .accepted(let event): outcome.statements.append(event)
+      case .rejected(let reject): outcome.rejects.append(reject)
       }
     }
-    do {
-      try content.forEachChunk { chunk throws(Quarantine) in
-        do {
-          try chunk.withMemoryRebound(to: UInt8.self) { try reader.feed($0, onItem) }
-        } catch {
-          throw Self.quarantine(error)
-        }
-      }
+    try content.forEachChunk { chunk throws(Quarantine) in
       do {
-        try reader.finish(onItem)
+        try reader.feed(chunk.assumingMemoryBound(to: UInt8.self), onItem)
       } catch {
         throw Self.quarantine(error)
       }
     }
-    outcome.input.dialect = "xapi;\(reader.formDescription)"
+    do {
+      try reader.finish(onItem)
+    } catch {
+      throw Self.quarantine(error)
+    }
+    outcome.input.dialect = "xapi;\(reader.form?.rawValue ?? "empty")"
   }
 
   private static func quarantine(_ error: any Error) -> Quarantine {
     switch error {
     case let error as XAPIError:
-      switch error {
-      case .badJSON(let line, let message): return Quarantine(.badJSON, "line \(line): \(message)")
-      case .limitExceeded(let message): return Quarantine(.limitExceeded, message)
-      }
+      return Quarantine(error.reason, error.description)
     case let error as TextError:
       return Quarantine(error.reason == "limit_exceeded" ? .limitExceeded : .badEncoding, error.message)
     case let error as Quarantine: return error

@@ -53,7 +53,7 @@ package enum FieldParsing {
       return value
     }
     // D.M.YYYY and DD.MM.YYYY.
-    if let firstDot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+    if let firstDot = bytes.firstIndex(of: UInt8(ascii: ".")), firstDot <= 2 {
       guard let secondDot = bytes[(firstDot + 1)...].firstIndex(of: UInt8(ascii: ".")),
         (1...2).contains(firstDot), (1...2).contains(secondDot - firstDot - 1),
         bytes.count - secondDot - 1 == 4,

@@ -59,9 +59,9 @@ package struct PipelineDefinition: Sendable {
       return resolved
     }
 
-    let modelNode = try root.optional("model")
-    let modelPath = try modelNode.map { v throws(LoftError) in try resolve(v, mustBe: .file) }
-      ?? resolve(YAMLValue(node: "models/default.yaml", file: path, path: "model"), mustBe: .file)
+    let modelNode =
+      try root.optional("model") ?? YAMLValue(node: "models/default.yaml", file: path, path: "model")
+    let modelPath = try resolve(modelNode, mustBe: .file)
     let (model, _) = try ModelLoader.load(path: modelPath)
 
     var definition = PipelineDefinition(
@@ -162,13 +162,12 @@ package struct PipelineDefinition: Sendable {
         throw formatNode.error("xapi deliveries are completions; assessments are csv")
       }
       let globNode = try entry.required("glob")
+      let pattern = try globNode.string()
       let glob: Glob
-      do {
-        glob = try Glob(try globNode.string())
-      } catch let error as Glob.SyntaxError {
-        throw globNode.error("bad glob: \(error.message)", code: "definition.bad_glob")
+      do throws(Glob.SyntaxError) {
+        glob = try Glob(pattern)
       } catch {
-        throw globNode.error("bad glob")
+        throw globNode.error("bad glob: \(error.message)", code: "definition.bad_glob")
       }
       sources.append(Source(kind: kind, format: format, glob: glob))
     }

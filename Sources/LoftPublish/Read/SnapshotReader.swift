@@ -21,7 +21,7 @@ package struct SnapshotReader {
       throw LoftError(.runtime, code: "snapshot.missing", "\(name): no such snapshot")
     }
     if isFolder.boolValue {
-      let resolved = (name as NSString).resolvingSymlinksInPath
+      let resolved = URL(fileURLWithPath: name).resolvingSymlinksInPath().path
       folder = resolved
       databaseFile = resolved + "/snapshot.sqlite.zst"
       guard manager.fileExists(atPath: databaseFile) else {
