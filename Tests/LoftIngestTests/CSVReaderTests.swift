@@ -149,8 +149,9 @@ import Testing
     #expect(outcome.dialect == "csv;utf-8;crlf;semicolon")
     let blankBetween = ChunkedReading.readAllWays("\nSEP=|\n\n ||\na|b\n1|2")
     #expect(blankBetween.header == ["a", "b"])
-    #expect(blankBetween.headerLine == 5)
-    #expect(blankBetween.rows == [Row(6, ["1", "2"])])
+    // The blank line before `SEP=|` is not counted; those after it are.
+    #expect(blankBetween.headerLine == 4)
+    #expect(blankBetween.rows == [Row(5, ["1", "2"])])
     #expect(blankBetween.dialect == "csv;utf-8;lf;pipe")
     // Only the first non-blank line can be a sep= line.
     let second = ChunkedReading.readAllWays("a;b\nsep=,\n")
@@ -164,12 +165,12 @@ import Testing
     #expect(outcome.dialect == "csv;utf-8;crlf;tab")
   }
 
-  @Test("blank lines before the header count as lines")
+  @Test("lines count from 1 at the header: blank lines before it are not counted")
   func leadingBlankLines() {
     let outcome = ChunkedReading.readAllWays("\n  \n;;\n\t,\na;b\n1;2\n")
     #expect(outcome.header == ["a", "b"])
-    #expect(outcome.headerLine == 5)
-    #expect(outcome.rows == [Row(6, ["1", "2"])])
+    #expect(outcome.headerLine == 1)
+    #expect(outcome.rows == [Row(2, ["1", "2"])])
   }
 
   @Test("rows of empty fields and trailing blank lines are not records")

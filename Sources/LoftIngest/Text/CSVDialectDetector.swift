@@ -17,6 +17,8 @@ package struct CSVDialectDetector {
   package private(set) var delimiter: UInt8?
   /// The physical line the header starts on, once the header line is complete.
   package private(set) var headerLine: Int?
+  /// The physical line of the first line with content: the `sep=` line, or else the header.
+  package private(set) var firstContentLine: Int?
   /// Text held back: from the start of the current line (from the header once complete).
   package private(set) var pending: [UInt8] = []
 
@@ -135,6 +137,7 @@ package struct CSVDialectDetector {
   /// The current line ends at `end` (the newline's offset, or the end of the text).
   private mutating func endLine(at end: Int) throws(TextError) {
     try checkLength(end - lineStart)
+    if lineHasContent && firstContentLine == nil { firstContentLine = lineStartLine }
     if lineHasContent {
       if delimiter == nil, let separator = Self.separator(in: pending[lineStart..<end]) {
         delimiter = separator

@@ -5,7 +5,8 @@
 /// it is called at most once, before any record, and never for a file without a non-blank
 /// line (callers report `no_header`). `onRecord` gets every record after the header that
 /// is not blank (blank lines and `;;;;` rows are not records). Lines count from 1 at the
-/// file's first line; blank lines and a `sep=` line before the header count.
+/// header, or at Excel's `sep=` line before it (SPEC §3): blank lines before those are not
+/// counted.
 ///
 /// UTF-8 input (after the BOM) is validated and tokenized where it lies, without a copy;
 /// other encodings are transcoded into one reused buffer.
@@ -124,9 +125,12 @@ package struct CSVReader {
     guard let headerLine = detector.headerLine, let delimiter = detector.delimiter else {
       return false
     }
+    // SPEC §3 counts lines from 1 at the header (or at Excel's `sep=` line before it): blank
+    // lines before it are not counted.
+    let skipped = (detector.firstContentLine ?? 1) - 1
     tokenizer = CSVTokenizer(
       delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits,
-      firstLine: headerLine)
+      firstLine: headerLine - skipped)
     return true
   }
 
