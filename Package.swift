@@ -35,6 +35,9 @@ let package = Package(
     .target(name: "LoftAggregate", dependencies: ["LoftCore"]),
     // Statistic cells → which ones are suppressed (primary and secondary).
     .target(name: "LoftDisclosure", dependencies: ["LoftCore", "LoftAggregate"]),
+    // An independent check of disclosure control: does any published combination of cells
+    // give away a protected one? Shares no code with LoftDisclosure.
+    .target(name: "LoftAudit", dependencies: ["LoftCore", "LoftAggregate"]),
     // Protected tables → snapshot on disk; reading snapshots back (query, verify, diff).
     .target(
       name: "LoftPublish",
@@ -43,7 +46,7 @@ let package = Package(
     .target(
       name: "LoftPipeline",
       dependencies: [
-        "LoftCore", "LoftIngest", "LoftAggregate", "LoftDisclosure", "LoftPublish",
+        "LoftCore", "LoftIngest", "LoftAggregate", "LoftDisclosure", "LoftAudit", "LoftPublish",
         .product(name: "Yams", package: "Yams"),
       ]),
     // The command line: parsing and printing only.
@@ -59,6 +62,9 @@ let package = Package(
     .testTarget(name: "LoftCompressionTests", dependencies: ["LoftCompression"]),
     .testTarget(name: "LoftIngestTests", dependencies: ["LoftIngest", "LoftCore"]),
     .testTarget(name: "LoftAggregateTests", dependencies: ["LoftAggregate", "LoftCore"]),
+    .testTarget(
+      name: "LoftDisclosureTests",
+      dependencies: ["LoftDisclosure", "LoftAudit", "LoftAggregate", "LoftCore"]),
     .testTarget(
       name: "LoftPublishTests", dependencies: ["LoftPublish", "LoftAggregate", "LoftCore"]),
     .testTarget(

@@ -24,21 +24,29 @@ import Testing
     #expect(result.existed == false)
     #expect(result.snapshotPath.hasPrefix(fixture.path("out/snapshots/2026-11-30-")))
 
-    // Skatteetaten's six latest middle managers and top leader: strategy 2,3,3,4,5,6.
+    // National strategy: Skatteetaten's six latest answers 2,3,3,4,5,6 and Bergen's 2,3,4,3,5.
     let strategy = try query(result.snapshotPath, """
       SELECT n, mean, sd, p25, median, p75, share_transforming, suppressed FROM maturity
-      WHERE period = '2025' AND grouping = 'agency' AND group_key = '974760673' AND dimension = 'strategy'
+      WHERE period = '2025' AND grouping = 'national' AND dimension = 'strategy'
       """)
     #expect(strategy.count == 1)
     let row = strategy[0]
-    #expect(row[0] == .integer(6))
-    #expect(row[1] == .real(23.0 / 6.0))
-    #expect(row[2] == .real((65.0 / 30.0).squareRoot()))
+    #expect(row[0] == .integer(11))
+    #expect(row[1] == .real(40.0 / 11.0))
+    #expect(row[2] == .real((182.0 / 110.0).squareRoot()))
     #expect(row[3] == .real(3))
-    #expect(row[4] == .real(3.5))
-    #expect(row[5] == .real(4.75))
-    #expect(row[6] == .real(5.0 / 6.0))
+    #expect(row[4] == .real(3))
+    #expect(row[5] == .real(4.5))
+    #expect(row[6] == .real(9.0 / 11.0))
     #expect(row[7] == .null)
+
+    // Bergen is primary; with only two agencies, national minus Skatteetaten would be Bergen,
+    // so Skatteetaten's own row is withheld as secondary (its count stays).
+    let skatteetaten = try query(result.snapshotPath, """
+      SELECT n, mean, suppressed FROM maturity
+      WHERE grouping = 'agency' AND group_key = '974760673' AND dimension = 'strategy'
+      """)
+    #expect(skatteetaten == [[.integer(6), .null, .text("secondary")]])
 
     // Bergen has 5 accepted respondents (the sixth has `æ` as a generation): n = 5 = k.
     let bergen = try query(result.snapshotPath, """

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LoftAggregate
+import LoftAudit
 import LoftCore
 import LoftDisclosure
 import LoftIngest
@@ -30,7 +31,7 @@ package struct PipelineRunner: Sendable {
     let output = options.output.map(Self.absolute) ?? definition.output
     var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
     let reports = ReportWriter(output: output)
-    do {
+    do throws(LoftError) {
       let ingest = try Self.settings(definition, asOf: asOf)
       try DurableFiles().makeFolder(output)
       var clock = StageClock()
@@ -43,6 +44,22 @@ package struct PipelineRunner: Sendable {
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model
       ).build(collected.state)
       PrimarySuppression.apply(to: &tables, k: definition.k)
+      SecondarySuppression(
+        register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
+      ).apply(to: &tables, state: collected.state)
+      if options.audit {
+        let audit = DisclosureAudit(
+          register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
+        ).audit(tables, state: collected.state)
+        report.audit = RunReport.Audit(
+          problems: audit.problems, protectedVectors: audit.protectedVectors,
+          exposures: audit.exposures.map(\.description))
+        progress("loft: audit: \(audit.exposures.count) exposed of \(audit.protectedVectors) protected vectors in \(audit.problems) problems")
+        guard audit.exposures.isEmpty else {
+          throw LoftError(.runtime, code: "audit.exposed", "the disclosure audit found \(audit.exposures.count) exposed cell(s), e.g. \(audit.exposures[0])")
+        }
+        clock.lap("audit", into: &report)
+      }
       tables.agencyBenchmark = AgencyBenchmarkBuilder.build(maturity: tables.maturity, register: ingest.register)
       tables.recordSuppression()
       report.suppression = Self.suppressionCounts(tables.suppression)

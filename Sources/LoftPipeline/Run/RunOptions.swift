@@ -10,6 +10,8 @@ package struct RunOptions: Sendable {
   package var asOf: Day?
   /// Where `loft validate` writes the rejects file, if anywhere.
   package var rejectsFile: String?
+  /// Check the suppression with the independent audit; an exposed cell fails the run.
+  package var audit = false
 
   package init(output: String? = nil, threads: Int? = nil, asOf: Day? = nil, rejectsFile: String? = nil) {
     self.output = output

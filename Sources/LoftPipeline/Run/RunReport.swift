@@ -20,6 +20,14 @@ package struct RunReport: Codable, Sendable {
   package var suppression: [SuppressionCount] = []
   /// Seconds per stage.
   package var timings: [Timing] = []
+  /// The independent disclosure audit, when it was asked for.
+  package var audit: Audit?
+
+  package struct Audit: Codable, Sendable {
+    package var problems: Int
+    package var protectedVectors: Int
+    package var exposures: [String]
+  }
 
   package struct Totals: Codable, Sendable {
     package var files = 0

@@ -1,0 +1,95 @@
+import LoftAggregate
+import LoftCore
+
+/// The elimination for one table and period over one or more items (dimensions, an area, a
+/// course) whose decisions are tied: a cell is suppressed in every item or in none.
+///
+/// Each item has its own inner cells (an inner cell without contributors in an item is a known
+/// zero there), so each item is its own elimination. The items are run one after another with
+/// the cells suppressed so far protected from the start; whatever any item had to suppress is
+/// added, and the round repeats until no item suppresses anything new. Then every suppressed
+/// cell is protected in every item at once.
+struct TiedElimination {
+  /// Per item: the contributors of each non-empty inner cell, by column.
+  let contributors: [[Int32: Int]]
+  let k: Int
+  /// The published basis and protected vectors of every item, after the last round.
+  private(set) var eliminators: [GaussianEliminator] = []
+  /// Every suppressed cell: those given as protected, and those chosen.
+  private(set) var suppressed: Set<CellKey> = []
+
+  init(contributors: [[Int32: Int]], k: Int) {
+    self.contributors = contributors
+    self.k = k
+  }
+
+  /// A cell's vector in one item: 1 for each of its inner cells that has contributors.
+  func vector(item: Int, members: [Int32]) -> SparseVector {
+    let counts = contributors[item]
+    return SparseVector(members.compactMap { counts[$0] != nil ? ($0, 1) : nil })
+  }
+
+  /// Decides which candidates are published: the cells in `protected` stay hidden, and so
+  /// does every inner cell with fewer than k contributors.
+  mutating func run(
+    protected: Set<CellKey>, candidates: [CellKey], members: (CellKey) -> [Int32]
+  ) {
+    suppressed = protected
+    while true {
+      var chosen = suppressed
+      var round: [GaussianEliminator] = []
+      for item in contributors.indices {
+        let (itemSuppressed, eliminator) = runItem(item, candidates: candidates, members: members)
+        chosen.formUnion(itemSuppressed)
+        round.append(eliminator)
+      }
+      eliminators = round
+      if chosen == suppressed { return }
+      suppressed = chosen
+    }
+  }
+
+  private func runItem(
+    _ item: Int, candidates: [CellKey], members: (CellKey) -> [Int32]
+  ) -> (Set<CellKey>, GaussianEliminator) {
+    var eliminator = GaussianEliminator()
+    let counts = contributors[item]
+    for column in counts.keys.sorted() where counts[column]! < k {
+      eliminator.protect(SparseVector([(column, 1)]))
+    }
+    for cell in suppressed.sorted() {
+      eliminator.protect(vector(item: item, members: members(cell)))
+    }
+    var chosen: Set<CellKey> = []
+    for cell in candidates where !suppressed.contains(cell) {
+      let trial = eliminator.trial(vector(item: item, members: members(cell)))
+      if trial.exposes {
+        chosen.insert(cell)
+        eliminator.protect(trial.reduced)
+      } else {
+        eliminator.publish(trial)
+      }
+    }
+    return (chosen, eliminator)
+  }
+
+  /// Tries to publish a weighted combination in one item; false when it would expose.
+  mutating func publishCombination(item: Int, _ vector: SparseVector) -> Bool {
+    let trial = eliminators[item].trial(vector)
+    guard !trial.exposes else { return false }
+    eliminators[item].publish(trial)
+    return true
+  }
+}
+
+/// The order candidates are considered in: the most wanted published first — larger `n`
+/// first, then national, sector, county, size class, role, agency, then group key bytewise.
+func candidateOrder(_ n: [CellKey: Int]) -> (CellKey, CellKey) -> Bool {
+  { lhs, rhs in
+    let left = n[lhs] ?? 0
+    let right = n[rhs] ?? 0
+    if left != right { return left > right }
+    if lhs.grouping != rhs.grouping { return lhs.grouping < rhs.grouping }
+    return lhs.groupKey.utf8.lexicographicallyPrecedes(rhs.groupKey.utf8)
+  }
+}
