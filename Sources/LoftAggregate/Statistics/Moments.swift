@@ -47,8 +47,8 @@ package struct Moments: Sendable, Equatable {
 
   /// The sample standard deviation of the values divided by `scale`, or nil when n < 2.
   ///
-  /// The numerator n·Σx² − (Σx)² and the denominator n·(n − 1)·scale² are exact in Int128; the
-  /// variance is their quotient, rounded once, and the deviation its square root.
+  /// The numerator n·Σx² − (Σx)² and the denominator n·(n − 1)·scale² are exact in Int128;
+  /// floating point enters only for their quotient, the variance, and its square root.
   package func sampleStandardDeviation(scale: Int) -> Double? {
     precondition(scale > 0, "a scale must be positive, got \(scale)")
     guard n >= 2 else { return nil }

@@ -161,7 +161,7 @@ package enum StudentT {
     let t2 = t * t
     let x = nu / (nu + t2)
     let y = t2 / (nu + t2)
-    // log x through log1p: for large ν, x is within 1e-6 of 1 and is multiplied by ν/2.
+    // log x through log1p: for large ν, x is close to 1 and log x is multiplied by ν/2.
     let logOnePlus = log1p(t2 / nu)
     let logGammaRatio = logGammaHalfRatio(a)
     let logDensity = logGammaRatio - 0.5 * log(nu * Double.pi) - (a + b) * logOnePlus
@@ -180,7 +180,7 @@ package enum StudentT {
   /// log Γ(a + ½) − log Γ(a), accurate also for large `a`, where the two terms nearly cancel.
   private static func logGammaHalfRatio(_ a: Double) -> Double {
     if a < 20 { return lgamma(a + 0.5) - lgamma(a) }
-    // Stirling: log Γ(z) = (z − ½)·log z − z + ½·log 2π + δ(z); the large terms cancel exactly.
+    // Stirling: log Γ(z) = (z − ½)·log z − z + ½·log 2π + δ(z); the large terms cancel by hand.
     return a * log1p(0.5 / a) - 0.5 + 0.5 * log(a) + stirlingCorrection(a + 0.5)
       - stirlingCorrection(a)
   }
@@ -197,8 +197,8 @@ package enum StudentT {
   /// for x < (a + 1) / (a + b + 2), in about √max(a, b) terms at worst.
   private static func continuedFraction(a: Double, b: Double, x: Double, y: Double) -> Double {
     let tiny = 1e-300
-    // Generous: √(ν/2) terms suffice, so this covers ν far beyond any count of respondents.
-    let maximumTerms = 1_000_000
+    // Generous: below ν = 10⁵ a few hundred terms suffice.
+    let maximumTerms = 10_000
     func guarded(_ value: Double) -> Double { abs(value) < tiny ? tiny : value }
     // 1 − (a + b)·x / (a + 1), written without cancellation when x is close to 1.
     var d = 1 / guarded(((1 - b) * x + (a + 1) * y) / (a + 1))

@@ -6,7 +6,8 @@ package enum Wilson {
   /// The interval for `successes` out of `trials`, clamped to 0...1.
   ///
   /// Center (p + z²/2n) / (1 + z²/n), half-width z·√(p(1 − p)/n + z²/4n²) / (1 + z²/n), with
-  /// p = successes / trials. Requires `trials > 0` and `0 ≤ successes ≤ trials`.
+  /// p = successes / trials; with no successes the low end is 0, with all the high end is 1.
+  /// Requires `trials > 0` and `0 ≤ successes ≤ trials`.
   package static func interval(successes: Int, trials: Int, z: Double = Wilson.z)
     -> (low: Double, high: Double)
   {
@@ -19,6 +20,9 @@ package enum Wilson {
     let denominator = 1 + z2 / n
     let center = (p + z2 / (2 * n)) / denominator
     let halfWidth = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator
-    return (low: max(0, center - halfWidth), high: min(1, center + halfWidth))
+    // At 0 and n successes an end is exactly 0 or 1 in theory; rounding must not move it inward.
+    let low = successes == 0 ? 0 : max(0, center - halfWidth)
+    let high = successes == trials ? 1 : min(1, center + halfWidth)
+    return (low: low, high: high)
   }
 }
