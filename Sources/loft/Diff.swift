@@ -6,8 +6,7 @@ struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show what changed between two snapshots, per table.",
     discussion: """
-      Rows are matched on each table's primary key. For each table: rows added, removed and
-      changed, and the largest numeric changes.
+      Rows are matched on each table's primary key. For each table: rows added, removed and changed, and the largest numeric changes.
 
       Example: loft diff .loft/demo/snapshots/2026-10-31-1a2b3c4d .loft/demo/latest
       """)

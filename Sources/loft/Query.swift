@@ -7,8 +7,7 @@ struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run read-only SQL over a snapshot.",
     discussion: """
-      SNAPSHOT is a snapshot folder, its snapshot.sqlite.zst, or the `latest` link in an output
-      folder. The database is decompressed into memory and opened read-only: writes are refused.
+      SNAPSHOT is a snapshot folder, its snapshot.sqlite.zst, or the `latest` link in an output folder. The database is decompressed into memory and opened read-only: writes are refused.
 
       Example: loft query .loft/demo/latest "SELECT period, dimension, n, mean FROM maturity WHERE grouping = 'national'"
       """)

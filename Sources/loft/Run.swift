@@ -6,11 +6,7 @@ struct Run: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Ingest, validate, aggregate and publish a snapshot.",
     discussion: """
-      Reads the inbox named by the pipeline definition, checks every file and record, computes
-      the statistics, suppresses small cells and publishes a snapshot folder under
-      <output>/snapshots/. Progress goes to stderr; the snapshot's absolute path to stdout.
-      Rejected records go to <output>/rejects/<snapshot>.csv (mode 0600) and the run report to
-      <output>/reports/.
+      Reads the inbox named by the pipeline definition, checks every file and record, computes the statistics, suppresses small cells and publishes a snapshot folder under <output>/snapshots/. Progress goes to stderr; the snapshot's absolute path to stdout. Rejected records go to <output>/rejects/<snapshot>.csv (mode 0600) and the run report to <output>/reports/.
 
       Example: loft run Pipelines/demo.yaml --as-of 2026-11-30
       """)

@@ -6,8 +6,7 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run every check on the inbox and print the run report; publish nothing.",
     discussion: """
-      The same checks as `loft run`, without publishing. The report lists every file with its
-      kind, dialect, status and counts, and the most frequent reasons with example locations.
+      The same checks as `loft run`, without publishing. The report lists every file with its kind, dialect, status and counts, and the most frequent reasons with example locations.
 
       Example: loft validate Pipelines/demo.yaml --rejects /tmp/rejects.csv --format json
       """)

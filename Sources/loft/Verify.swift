@@ -6,9 +6,7 @@ struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a snapshot's checksums, integrity and accounting; exit 0 or 1.",
     discussion: """
-      Checks every file against manifest.json, that the folder's name carries the database's
-      hash, SQLite's integrity check, and rows_read = accepted + rejected + duplicate for every
-      input. Prints each problem found.
+      Checks every file against manifest.json, that the folder's name carries the database's hash, SQLite's integrity check, and rows_read = accepted + rejected + duplicate for every input. Prints each problem found.
 
       Example: loft verify .loft/demo/latest
       """)

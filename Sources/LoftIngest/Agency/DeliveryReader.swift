@@ -171,7 +171,11 @@ struct DeliveryReader {
     } catch {
       throw Self.quarantine(error)
     }
-    outcome.input.dialect = "xapi;\(reader.form?.rawValue ?? "empty")"
+    guard let form = reader.form else {
+      // Like an empty CSV file, a file with nothing but white space has no statements at all.
+      throw Quarantine(.noHeader, "the file is empty")
+    }
+    outcome.input.dialect = "xapi;\(form.rawValue)"
   }
 
   private static func quarantine(_ error: any Error) -> Quarantine {
