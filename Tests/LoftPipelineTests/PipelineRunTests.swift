@@ -107,6 +107,32 @@ import Testing
     #expect(again.snapshotPath == one.snapshotPath)
   }
 
+  @Test("files written to the inbox in another order give the same bytes") func fileOrder() throws {
+    let first = try Fixture("small")
+    let second = try Fixture("small")
+    defer {
+      first.remove()
+      second.remove()
+    }
+    // Rewrite the second inbox's files in reverse order, so the folder lists them differently.
+    let manager = FileManager.default
+    let inbox = second.path("inbox")
+    let files = manager.enumerator(atPath: inbox)!.compactMap { $0 as? String }.filter {
+      var isFolder: ObjCBool = false
+      return manager.fileExists(atPath: inbox + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+    }
+    var contents: [(String, Data)] = []
+    for file in files { contents.append((file, manager.contents(atPath: inbox + "/" + file)!)) }
+    for (file, _) in contents { try manager.removeItem(atPath: inbox + "/" + file) }
+    for (file, data) in contents.reversed() { manager.createFile(atPath: inbox + "/" + file, contents: data) }
+    let a = try run(first, threads: 1)
+    let b = try run(second, threads: 3)
+    #expect((a.snapshotPath as NSString).lastPathComponent == (b.snapshotPath as NSString).lastPathComponent)
+    let bytesA = try SnapshotReader(locating: a.snapshotPath).databaseBytes()
+    let bytesB = try SnapshotReader(locating: b.snapshotPath).databaseBytes()
+    #expect(bytesA == bytesB)
+  }
+
   @Test("no pseudonym reaches a published file") func noPseudonyms() throws {
     let fixture = try Fixture("small")
     defer { fixture.remove() }
