@@ -124,7 +124,7 @@ import Testing
     var contents: [(String, Data)] = []
     for file in files { contents.append((file, manager.contents(atPath: inbox + "/" + file)!)) }
     for (file, _) in contents { try manager.removeItem(atPath: inbox + "/" + file) }
-    for (file, data) in contents.reversed() { manager.createFile(atPath: inbox + "/" + file, contents: data) }
+    for (file, data) in contents.reversed() { try data.write(to: URL(fileURLWithPath: inbox + "/" + file)) }
     let a = try run(first, threads: 1)
     let b = try run(second, threads: 3)
     #expect((a.snapshotPath as NSString).lastPathComponent == (b.snapshotPath as NSString).lastPathComponent)
