@@ -11,7 +11,9 @@ import Testing
 @Suite struct DurableFilesTests {
   /// A fresh temporary folder, removed by the caller.
   static func scratch() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("loft-files-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "loft-files-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
@@ -28,7 +30,8 @@ import Testing
     #expect(FileManager.default.contents(atPath: folder + "/link") == Data("one".utf8))
     #expect(FileManager.default.contents(atPath: folder + "/a/y") == Data("two".utf8))
     #expect(listFolder(folder + "/a") == ["b", "y", "z"])
-    let mode = try FileManager.default.attributesOfItem(atPath: folder + "/a/z")[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: folder + "/a/z")[.posixPermissions] as? Int
     #expect(mode == 0o600)
   }
 
@@ -48,7 +51,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let files = DurableFiles(faults: .failing(.write, matching: "*/b*", errno: ENOSPC))
     try files.write(Array("a".utf8), to: folder + "/a")
-    let error = try #require(throws: LoftError.self) { try files.write(Array("b".utf8), to: folder + "/b") }
+    let error = try #require(throws: LoftError.self) {
+      try files.write(Array("b".utf8), to: folder + "/b")
+    }
     #expect(error.message == "\(folder)/b: cannot write (No space left on device)")
     #expect(error.exitCode == 1)
     // Every matching write fails, not only the first; other kinds on the same path run.
@@ -56,7 +61,8 @@ import Testing
     try files.rename(folder + "/a", to: folder + "/b2")
   }
 
-  @Test("a rule with an occurrence fails only the n-th matching operation") func occurrence() throws {
+  @Test("a rule with an occurrence fails only the n-th matching operation") func occurrence() throws
+  {
     let folder = try Self.scratch()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let files = DurableFiles(faults: .failing(.fsync, occurrence: 3, errno: EIO))
@@ -72,20 +78,29 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let files = DurableFiles(faults: .failing(.rename, matching: "*/latest", errno: EXDEV))
     try files.write([], to: folder + "/x")
-    let error = try #require(throws: LoftError.self) { try files.rename(folder + "/x", to: folder + "/latest") }
-    #expect(error.message == "\(folder)/x: cannot rename to \(folder)/latest (Invalid cross-device link)")
-    let link = try #require(throws: LoftError.self) { try files.switchLink(folder + "/latest", to: "x") }
+    let error = try #require(throws: LoftError.self) {
+      try files.rename(folder + "/x", to: folder + "/latest")
+    }
+    #expect(
+      error.message == "\(folder)/x: cannot rename to \(folder)/latest (Invalid cross-device link)")
+    let link = try #require(throws: LoftError.self) {
+      try files.switchLink(folder + "/latest", to: "x")
+    }
     #expect(link.message.hasPrefix("\(folder)/latest.tmp-"))
     #expect(readLink(folder + "/latest") == nil)
   }
 
-  @Test("a failed atomic write leaves neither the file nor its temporary") func atomicFailure() throws {
+  @Test("a failed atomic write leaves neither the file nor its temporary") func atomicFailure()
+    throws
+  {
     let folder = try Self.scratch()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try DurableFiles(faults: nil).write(Array("old".utf8), to: folder + "/r.csv")
     for kind in [FileOperation.Kind.write, .fsync, .rename] {
       let files = DurableFiles(faults: .failing(kind, errno: ENOSPC))
-      #expect(throws: LoftError.self) { try files.writeAtomically(Array("new".utf8), to: folder + "/r.csv") }
+      #expect(throws: LoftError.self) {
+        try files.writeAtomically(Array("new".utf8), to: folder + "/r.csv")
+      }
       #expect(listFolder(folder) == ["r.csv"])
       #expect(FileManager.default.contents(atPath: folder + "/r.csv") == Data("old".utf8))
     }
@@ -103,7 +118,8 @@ import Testing
     }
     let action = [
       FileOperation.Kind.mkdir: "cannot create the folder", .write: "cannot write",
-      .fsync: "cannot flush to disk", .rename: "cannot rename to", .symlink: "cannot create the link",
+      .fsync: "cannot flush to disk", .rename: "cannot rename to",
+      .symlink: "cannot create the link",
     ][kind]!
     #expect(error.message.contains(": \(action)"), "\(error.message)")
     #expect(error.message.hasSuffix("(Input/output error)"))
@@ -115,6 +131,8 @@ import Testing
     let seen = FileSystemFaults.failing(.fsync, matching: folder, errno: EIO)
     #expect(throws: LoftError.self) { try DurableFiles(faults: seen).makeFolder(folder + "/new") }
     try DurableFiles(faults: nil).write([], to: folder + "/x")
-    #expect(throws: LoftError.self) { try DurableFiles(faults: seen).rename(folder + "/x", to: folder + "/y") }
+    #expect(throws: LoftError.self) {
+      try DurableFiles(faults: seen).rename(folder + "/x", to: folder + "/y")
+    }
   }
 }

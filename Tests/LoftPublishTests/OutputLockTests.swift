@@ -12,9 +12,12 @@ import Testing
     let files = DurableFiles(faults: nil)
     let first = try OutputLock.acquire(output: output, files: files)
     #expect(first.path == output + "/.lock")
-    let error = try #require(throws: LoftError.self) { try OutputLock.acquire(output: output, files: files) }
+    let error = try #require(throws: LoftError.self) {
+      try OutputLock.acquire(output: output, files: files)
+    }
     #expect(error.exitCode == 1)
-    #expect(error.message.hasPrefix("another run holds the lock on \(output) (pid \(getProcessID()))"))
+    #expect(
+      error.message.hasPrefix("another run holds the lock on \(output) (pid \(getProcessID()))"))
     first.release()
     let second = try OutputLock.acquire(output: output, files: files)
     second.release()
@@ -28,6 +31,7 @@ import Testing
       try OutputLock.acquire(output: folder + "/file/out", files: DurableFiles(faults: nil))
     }
     #expect(error.exitCode == 1)
-    #expect(error.message.hasPrefix("\(folder)/file/out: cannot create the folder (Not a directory)"))
+    #expect(
+      error.message.hasPrefix("\(folder)/file/out: cannot create the folder (Not a directory)"))
   }
 }

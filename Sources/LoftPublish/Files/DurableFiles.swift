@@ -1,9 +1,10 @@
+import LoftCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LoftCore
 
 /// File writing that survives a crash: every write is fsync'ed, a new folder's parent and a
 /// rename's folder are fsync'ed too. Failures come back as `LoftError`s (exit 1) naming the path
@@ -30,7 +31,9 @@ package struct DurableFiles: Sendable {
     guard descriptor >= 0 else { throw failure("cannot create", path, errno) }
     defer { close(descriptor) }
     // The mode given to open() is reduced by the umask; set it exactly (rejects are 0600).
-    guard fchmod(descriptor, mode) == 0 else { throw failure("cannot set the mode of", path, errno) }
+    guard fchmod(descriptor, mode) == 0 else {
+      throw failure("cannot set the mode of", path, errno)
+    }
     try perform(FileOperation(.write, path), "cannot write") { writeAll(bytes, to: descriptor) }
     try perform(FileOperation(.fsync, path), "cannot flush to disk") { fsync(descriptor) }
   }
@@ -139,7 +142,9 @@ package struct DurableFiles: Sendable {
       created.append(path)
       return true
     }
-    if errno == ENOENT, parent(of: path) != path, createFolders(parent(of: path), created: &created) {
+    if errno == ENOENT {
+      let above = parent(of: path)
+      guard above != path, createFolders(above, created: &created) else { return false }
       return createFolders(path, created: &created)
     }
     guard errno == EEXIST else { return false }

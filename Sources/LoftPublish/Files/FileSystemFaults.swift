@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
 
 /// Failures injected into `DurableFiles`, a test seam: consulted before every `mkdir`, write,
 /// `fsync`, `rename` and `symlink`, it can make an operation fail with a given errno (ENOSPC,

@@ -1,9 +1,10 @@
+import LoftCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LoftCore
 
 /// `<output>/.lock`: an advisory lock (`flock`, exclusive) that a run holds from start to end,
 /// so two runs never publish into one output folder at once and a run may remove what killed
@@ -15,11 +16,6 @@ package struct OutputLock: Sendable {
   /// The lock file.
   package let path: String
   private let descriptor: Int32
-
-  private init(path: String, descriptor: Int32) {
-    self.path = path
-    self.descriptor = descriptor
-  }
 
   /// Creates the output folder if need be and takes its lock without waiting. Throws (exit 1)
   /// when the folder cannot be created or written, or when another run holds the lock.
@@ -57,7 +53,8 @@ package struct OutputLock: Sendable {
       let code = errno
       close(descriptor)
       throw LoftError(
-        .runtime, code: "output.unwritable", "\(path): cannot write the lock file (\(reason(code)))")
+        .runtime, code: "output.unwritable", "\(path): cannot write the lock file (\(reason(code)))"
+      )
     }
     return OutputLock(path: path, descriptor: descriptor)
   }

@@ -19,7 +19,8 @@ package struct SnapshotPublisher: Sendable {
     package var extraFiles: [(path: String, bytes: [UInt8])]
     /// The rejects file's bytes, written beside the snapshot with mode 0600.
     package var rejects: [UInt8]
-    package init(database: [UInt8], extraFiles: [(path: String, bytes: [UInt8])], rejects: [UInt8]) {
+    package init(database: [UInt8], extraFiles: [(path: String, bytes: [UInt8])], rejects: [UInt8])
+    {
       self.database = database
       self.extraFiles = extraFiles
       self.rejects = rejects
