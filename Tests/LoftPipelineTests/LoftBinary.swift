@@ -52,7 +52,8 @@ enum LoftBinary {
       try? FileManager.default.removeItem(atPath: stderrFile)
     }
     for file in [stdoutFile, stderrFile] {
-      try #require(FileManager.default.createFile(atPath: file, contents: nil), "cannot create \(file)")
+      try #require(
+        FileManager.default.createFile(atPath: file, contents: nil), "cannot create \(file)")
     }
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutFile))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrFile))

@@ -20,7 +20,9 @@ struct OutputFolder {
   var leftovers: [String] {
     var found: [String] = []
     for folder in ["snapshots", "rejects", "reports"] {
-      found += listFolder(path + "/" + folder).filter { $0.hasPrefix(".tmp-") }.map { folder + "/" + $0 }
+      found += listFolder(path + "/" + folder).filter { $0.hasPrefix(".tmp-") }.map {
+        folder + "/" + $0
+      }
     }
     return found + listFolder(path).filter { $0.hasPrefix("latest.tmp-") }
   }

@@ -26,29 +26,62 @@ import Testing
     var names: String
 
     var testDescription: String { label }
+
+    init(
+      _ label: String, _ kind: FileOperation.Kind?, _ pattern: String?, occurrence: Int? = nil,
+      _ errno: Int32, names: String
+    ) {
+      self.label = label
+      self.kind = kind
+      self.pattern = pattern
+      self.occurrence = occurrence
+      self.errno = errno
+      self.names = names
+    }
   }
 
   static let faults: [Fault] = [
-    Fault(label: "mkdir of the output folder", kind: .mkdir, pattern: "*/out", errno: EROFS, names: "/out"),
-    Fault(label: "write of the rejects file", kind: .write, pattern: "*/rejects/.tmp-*", errno: ENOSPC, names: "/out/rejects/.tmp-"),
-    Fault(label: "fsync of the rejects file", kind: .fsync, pattern: "*/rejects/.tmp-*", errno: EIO, names: "/out/rejects/.tmp-"),
-    Fault(label: "rename of the rejects file", kind: .rename, pattern: "*/rejects/2026-12-01-*.csv", errno: EIO, names: "/out/rejects/2026-12-01-"),
-    Fault(label: "mkdir of the temporary folder", kind: .mkdir, pattern: "*/snapshots/.tmp-*", errno: ENOSPC, names: "/out/snapshots/.tmp-2026-12-01-"),
-    Fault(label: "write of the database", kind: .write, pattern: "*/snapshot.sqlite.zst", errno: ENOSPC, names: "/snapshot.sqlite.zst"),
-    Fault(label: "fsync of the database", kind: .fsync, pattern: "*/snapshot.sqlite.zst", errno: EIO, names: "/snapshot.sqlite.zst"),
-    Fault(label: "mkdir of summary/", kind: .mkdir, pattern: "*/summary", errno: EDQUOT, names: "/summary"),
-    Fault(label: "write of the first summary file", kind: .write, pattern: "*/summary/*.csv", occurrence: 1, errno: ENOSPC, names: "/summary/maturity.csv"),
-    Fault(label: "fsync of the third summary file", kind: .fsync, pattern: "*/summary/*.csv", occurrence: 3, errno: EIO, names: "/summary/competence_gap.csv"),
-    Fault(label: "write of report.html", kind: .write, pattern: "*/report.html", errno: ENOSPC, names: "/report.html"),
-    Fault(label: "write of manifest.json", kind: .write, pattern: "*/manifest.json", errno: ENOSPC, names: "/manifest.json"),
-    Fault(label: "fsync of manifest.json", kind: .fsync, pattern: "*/manifest.json", errno: EIO, names: "/manifest.json"),
-    Fault(label: "fsync of the temporary folder", kind: .fsync, pattern: "*/snapshots/.tmp-*[0-9]", occurrence: 2, errno: EIO, names: "/out/snapshots/.tmp-2026-12-01-"),
-    Fault(label: "rename of the snapshot folder", kind: .rename, pattern: "*/snapshots/2026-12-01-*", errno: EXDEV, names: "/out/snapshots/2026-12-01-"),
-    Fault(label: "fsync of snapshots/ after the rename", kind: .fsync, pattern: "*/snapshots", occurrence: 2, errno: EIO, names: "/out/snapshots"),
-    Fault(label: "symlink of latest.tmp", kind: .symlink, pattern: "*/latest.tmp-*", errno: ENOSPC, names: "/out/latest.tmp-"),
-    Fault(label: "rename of latest", kind: .rename, pattern: "*/latest", errno: EIO, names: "/out/latest"),
-    Fault(label: "fsync of the output folder after latest moved", kind: .fsync, pattern: "*/out", errno: EIO, names: "/out"),
-    Fault(label: "the 4th file operation of the run", occurrence: 4, errno: EIO, names: "/out/rejects/.tmp-"),
+    Fault("mkdir of the output folder", .mkdir, "*/out", EROFS, names: "/out"),
+    Fault(
+      "write of the rejects file", .write, "*/rejects/.tmp-*", ENOSPC, names: "/out/rejects/.tmp-"),
+    Fault(
+      "fsync of the rejects file", .fsync, "*/rejects/.tmp-*", EIO, names: "/out/rejects/.tmp-"),
+    Fault(
+      "rename of the rejects file", .rename, "*/rejects/2026-12-01-*.csv", EIO,
+      names: "/out/rejects/2026-12-01-"),
+    Fault(
+      "mkdir of the temporary folder", .mkdir, "*/snapshots/.tmp-*", ENOSPC,
+      names: "/out/snapshots/.tmp-2026-12-01-"),
+    Fault(
+      "write of the database", .write, "*/snapshot.sqlite.zst", ENOSPC,
+      names: "/snapshot.sqlite.zst"),
+    Fault(
+      "fsync of the database", .fsync, "*/snapshot.sqlite.zst", EIO, names: "/snapshot.sqlite.zst"),
+    Fault("mkdir of summary/", .mkdir, "*/summary", EDQUOT, names: "/summary"),
+    Fault(
+      "write of the first summary file", .write, "*/summary/*.csv", occurrence: 1, ENOSPC,
+      names: "/summary/maturity.csv"),
+    Fault(
+      "fsync of the third summary file", .fsync, "*/summary/*.csv", occurrence: 3, EIO,
+      names: "/summary/competence_gap.csv"),
+    Fault("write of report.html", .write, "*/report.html", ENOSPC, names: "/report.html"),
+    Fault("write of manifest.json", .write, "*/manifest.json", ENOSPC, names: "/manifest.json"),
+    Fault("fsync of manifest.json", .fsync, "*/manifest.json", EIO, names: "/manifest.json"),
+    Fault(
+      "fsync of the temporary folder", .fsync, "*/snapshots/.tmp-*[0-9]", occurrence: 2, EIO,
+      names: "/out/snapshots/.tmp-2026-12-01-"),
+    Fault(
+      "rename of the snapshot folder", .rename, "*/snapshots/2026-12-01-*", EXDEV,
+      names: "/out/snapshots/2026-12-01-"),
+    Fault(
+      "fsync of snapshots/ after the rename", .fsync, "*/snapshots", occurrence: 2, EIO,
+      names: "/out/snapshots"),
+    Fault("symlink of latest.tmp", .symlink, "*/latest.tmp-*", ENOSPC, names: "/out/latest.tmp-"),
+    Fault("rename of latest", .rename, "*/latest", EIO, names: "/out/latest"),
+    Fault("fsync of the output folder after latest moved", .fsync, "*/out", EIO, names: "/out"),
+    Fault(
+      "the 4th file operation of the run", nil, nil, occurrence: 4, EIO, names: "/out/rejects/.tmp-"
+    ),
   ]
 
   func run(_ fixture: Fixture, asOf: Day, faults: FileSystemFaults? = nil) throws(LoftError)
@@ -58,7 +91,8 @@ import Testing
       fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: asOf))
   }
 
-  @Test("a failed file operation publishes nothing and leaves the output as it was", arguments: faults)
+  @Test(
+    "a failed file operation publishes nothing and leaves the output as it was", arguments: faults)
   func failure(_ fault: Fault) throws {
     let fixture = try Fixture("small")
     defer { fixture.remove() }
@@ -68,13 +102,18 @@ import Testing
     let rejectsBefore = try #require(output.rejectsFile(of: firstName))
 
     let faults = FileSystemFaults([
-      .init(kind: fault.kind, pattern: fault.pattern, occurrence: fault.occurrence, action: .fail(errno: fault.errno))
+      .init(
+        kind: fault.kind, pattern: fault.pattern, occurrence: fault.occurrence,
+        action: .fail(errno: fault.errno))
     ])
-    let error = try #require(throws: LoftError.self) { try run(fixture, asOf: Self.secondDay, faults: faults) }
+    let error = try #require(throws: LoftError.self) {
+      try run(fixture, asOf: Self.secondDay, faults: faults)
+    }
     #expect(error.exitCode == 1)
     #expect(error.message.contains(fixture.path("out")))
     #expect(error.message.contains(fault.names), "\(error.message)")
-    #expect(error.message.contains("(\(String(cString: strerror(fault.errno))))"), "\(error.message)")
+    #expect(
+      error.message.contains("(\(String(cString: strerror(fault.errno))))"), "\(error.message)")
     #expect(!error.message.contains("\n"))
 
     // The earlier snapshot, its rejects file and latest are untouched; nothing new is visible.
@@ -106,12 +145,14 @@ import Testing
     let first = try run(fixture, asOf: Self.firstDay)
     let firstName = (first.snapshotPath as NSString).lastPathComponent
     // What a run killed at various points leaves behind.
-    try fixture.write("half", to: "out/snapshots/.tmp-2026-12-01-0badf00d-999999/summary/maturity.csv")
+    try fixture.write(
+      "half", to: "out/snapshots/.tmp-2026-12-01-0badf00d-999999/summary/maturity.csv")
     try fixture.write("raw values", to: "out/rejects/.tmp-999999-2026-12-01-0badf00d.csv")
     try fixture.write("raw values", to: "out/rejects/2026-12-01-0badf00d.csv")
     try fixture.write("{", to: "out/reports/.tmp-999999-20261201000000000-999999.json")
     try FileManager.default.createSymbolicLink(
-      atPath: fixture.path("out/latest.tmp-999999"), withDestinationPath: "snapshots/2026-12-01-0badf00d")
+      atPath: fixture.path("out/latest.tmp-999999"),
+      withDestinationPath: "snapshots/2026-12-01-0badf00d")
     #expect(output.leftovers.count == 4)
 
     let next = try run(fixture, asOf: Self.secondDay)
