@@ -14,18 +14,21 @@ package struct FileOperation: Sendable, CustomStringConvertible {
     case symlink
   }
 
+  /// Which system call this is.
   package var kind: Kind
   /// The file or folder acted on (the source of a rename).
   package var path: String
   /// The target of a rename; nil for every other kind.
   package var destination: String?
 
+  /// An operation on `path` (renamed to `destination`, for a rename).
   package init(_ kind: Kind, _ path: String, destination: String? = nil) {
     self.kind = kind
     self.path = path
     self.destination = destination
   }
 
+  /// `write /out/snapshots/.tmp-…/report.html`, `rename /a → /b`: for messages and logs.
   package var description: String {
     destination.map { "\(kind) \(path) → \($0)" } ?? "\(kind) \(path)"
   }

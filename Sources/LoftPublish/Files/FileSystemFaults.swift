@@ -30,8 +30,10 @@ package final class FileSystemFaults: Sendable {
     package var pattern: String?
     /// Only the n-th matching operation (from 1); nil for every one.
     package var occurrence: Int?
+    /// What happens to the operations the rule hits.
     package var action: Action
 
+    /// A rule; by default it hits every operation.
     package init(
       kind: FileOperation.Kind? = nil, pattern: String? = nil, occurrence: Int? = nil,
       action: Action
@@ -55,6 +57,7 @@ package final class FileSystemFaults: Sendable {
   /// Per rule, how many operations it has matched so far.
   private let matched: Mutex<[Int]>
 
+  /// Faults from rules; an operation hit by several takes the first one's action.
   package init(_ rules: [Rule]) {
     self.rules = rules
     self.matched = Mutex(Array(repeating: 0, count: rules.count))

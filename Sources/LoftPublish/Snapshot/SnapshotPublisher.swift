@@ -5,8 +5,10 @@ import LoftCore
 package struct SnapshotPublisher: Sendable {
   /// The run's output folder (`snapshots/`, `latest`, `rejects/`, `reports/` live here).
   package let output: String
+  /// Writes every file; tests pass one with injected faults.
   package let files: DurableFiles
 
+  /// A publisher into `output`.
   package init(output: String, files: DurableFiles = DurableFiles()) {
     self.output = output
     self.files = files
@@ -14,11 +16,13 @@ package struct SnapshotPublisher: Sendable {
 
   /// The files of one snapshot, apart from `manifest.json`, which is made from them.
   package struct Content: Sendable {
+    /// `snapshot.sqlite.zst`'s bytes; their hash names the folder.
     package var database: [UInt8]
     /// Relative path in the folder → bytes (`summary/maturity.csv`, `report.html`).
     package var extraFiles: [(path: String, bytes: [UInt8])]
     /// The rejects file's bytes, written beside the snapshot with mode 0600.
     package var rejects: [UInt8]
+    /// The files of a snapshot and its rejects file.
     package init(database: [UInt8], extraFiles: [(path: String, bytes: [UInt8])], rejects: [UInt8])
     {
       self.database = database
