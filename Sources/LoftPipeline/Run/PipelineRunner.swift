@@ -11,9 +11,14 @@ import LoftPublish
 package struct PipelineRunner: Sendable {
   /// Receives one line of progress at a time (stderr on the command line).
   package let progress: @Sendable (String) -> Void
+  /// Writes the snapshot; tests pass one with injected faults.
+  package let files: DurableFiles
 
-  package init(progress: @escaping @Sendable (String) -> Void = { _ in }) {
+  package init(
+    progress: @escaping @Sendable (String) -> Void = { _ in }, files: DurableFiles = DurableFiles()
+  ) {
     self.progress = progress
+    self.files = files
   }
 
   /// What `loft run` ends with.
@@ -32,8 +37,11 @@ package struct PipelineRunner: Sendable {
     var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
     let reports = ReportWriter(output: output)
     do throws(LoftError) {
+      // The register and catalogue first (exit 2), then the lock, so an unwritable output or
+      // a concurrent run stops us before any delivery is read.
       let ingest = try Self.settings(definition, asOf: asOf)
-      try DurableFiles().makeFolder(output)
+      let lock = try OutputLock.acquire(output: output, files: files)
+      defer { lock.release() }
       var clock = StageClock()
       let collected = try ingestAndAggregate(ingest, threads: options.threads)
       report.record(files: collected.inputs, rejects: collected.rejects)
@@ -69,7 +77,7 @@ package struct PipelineRunner: Sendable {
       let content = try SnapshotAssembler(
         definition: definition, settings: ingest, asOf: asOf, report: report
       ).assemble(tables: tables, inputs: collected.inputs, rejects: collected.rejects)
-      let publisher = SnapshotPublisher(output: output)
+      let publisher = SnapshotPublisher(output: output, files: files)
       let outcome = try publisher.publish(content.content, asOf: asOf) { files in
         content.manifest(files: files, started: started, finished: Date())
       }
@@ -99,7 +107,7 @@ package struct PipelineRunner: Sendable {
     report.record(files: collected.inputs, rejects: collected.rejects)
     clock.lap("ingest and aggregate", into: &report)
     if let path = options.rejectsFile {
-      try DurableFiles().write(RejectsFile.render(collected.rejects), to: Self.absolute(path), mode: 0o600)
+      try files.write(RejectsFile.render(collected.rejects), to: Self.absolute(path), mode: 0o600)
     }
     report.outcome = "validated"
     report.finished = RunReport.timestamp(Date())

@@ -13,8 +13,8 @@ struct ReportWriter {
     let name = "\(stamp)-\(getProcessID())"
     do {
       try files.makeFolder(folder)
-      try files.write(Array(report.json().utf8), to: "\(folder)/\(name).json")
-      try files.write(Array(report.text().utf8), to: "\(folder)/\(name).txt")
+      try files.writeAtomically(Array(report.json().utf8), to: "\(folder)/\(name).json")
+      try files.writeAtomically(Array(report.text().utf8), to: "\(folder)/\(name).txt")
     } catch {
       // The report is a courtesy; a run's outcome does not depend on it.
     }

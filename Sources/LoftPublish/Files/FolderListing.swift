@@ -28,3 +28,8 @@ package func readLink(_ path: String) -> String? {
 
 /// This process's id.
 package func getProcessID() -> Int32 { getpid() }
+
+/// Whether a process with this id exists (possibly one that reused the id of one that ended).
+package func processIsAlive(_ pid: Int32) -> Bool {
+  kill(pid, 0) == 0 || errno == EPERM
+}

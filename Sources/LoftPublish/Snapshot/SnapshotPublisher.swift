@@ -5,8 +5,10 @@ import LoftCore
 package struct SnapshotPublisher: Sendable {
   /// The run's output folder (`snapshots/`, `latest`, `rejects/`, `reports/` live here).
   package let output: String
+  /// Writes every file; tests pass one with injected faults.
   package let files: DurableFiles
 
+  /// A publisher into `output`.
   package init(output: String, files: DurableFiles = DurableFiles()) {
     self.output = output
     self.files = files
@@ -14,12 +16,15 @@ package struct SnapshotPublisher: Sendable {
 
   /// The files of one snapshot, apart from `manifest.json`, which is made from them.
   package struct Content: Sendable {
+    /// `snapshot.sqlite.zst`'s bytes; their hash names the folder.
     package var database: [UInt8]
     /// Relative path in the folder → bytes (`summary/maturity.csv`, `report.html`).
     package var extraFiles: [(path: String, bytes: [UInt8])]
     /// The rejects file's bytes, written beside the snapshot with mode 0600.
     package var rejects: [UInt8]
-    package init(database: [UInt8], extraFiles: [(path: String, bytes: [UInt8])], rejects: [UInt8]) {
+    /// The files of a snapshot and its rejects file.
+    package init(database: [UInt8], extraFiles: [(path: String, bytes: [UInt8])], rejects: [UInt8])
+    {
       self.database = database
       self.extraFiles = extraFiles
       self.rejects = rejects
@@ -36,7 +41,10 @@ package struct SnapshotPublisher: Sendable {
     package var existed: Bool
   }
 
+  /// `<output>/snapshots`.
   package var snapshotsFolder: String { output + "/snapshots" }
+  /// `<output>/latest`, a relative link to the snapshot with the newest as-of date.
+  package var latestLink: String { output + "/latest" }
 
   /// The name a database gets: `<as-of date>-<first 8 hex digits of its SHA-256>`.
   package static func name(asOf: Day, database: [UInt8]) -> String {
@@ -44,7 +52,12 @@ package struct SnapshotPublisher: Sendable {
   }
 
   /// Publishes a snapshot; `manifest` turns the list of files (path, sha256, size) into
-  /// `manifest.json`'s bytes.
+  /// `manifest.json`'s bytes. The caller holds the output's `OutputLock`: this removes what
+  /// earlier, killed runs left, which must not be another live run's work.
+  ///
+  /// All or nothing: when anything fails, what this call wrote is undone before it throws, so
+  /// the earlier snapshots and `latest` are as they were. A kill leaves at most `.tmp-` entries
+  /// (removed by the next publish) or a complete folder that `latest` does not point at yet.
   package func publish(
     _ content: Content, asOf: Day,
     manifest: ([(path: String, sha256: String, bytes: Int)]) -> [UInt8]
@@ -53,12 +66,34 @@ package struct SnapshotPublisher: Sendable {
     let target = snapshotsFolder + "/" + name
     try files.makeFolder(snapshotsFolder)
     removeLeftovers()
-    if files.exists(target) { return Outcome(path: target, name: name, existed: true) }
+    let latestBefore = readLink(latestLink)
+    let existed = files.exists(target)
+    do {
+      if !existed {
+        try writeRejects(content.rejects, name: name)
+        try writeFolder(content, at: target, name: name, manifest: manifest)
+      }
+      // Also when the folder existed: a killed run may have renamed it but not switched latest.
+      try switchLatestIfNewest(name: name, asOf: asOf)
+    } catch {
+      let undone = rollBack(name: existed ? nil : name, latest: latestBefore)
+      throw LoftError(
+        .runtime, code: error.code,
+        error.message
+          + (undone
+            ? "; nothing was published and latest is unchanged"
+            : "; undoing the publish failed as well, check \(output)"))
+    }
+    return Outcome(path: target, name: name, existed: existed)
+  }
 
-    try writeRejects(content.rejects, name: name)
-
+  /// Writes every file into `.tmp-<name>-<pid>/` beside the target, fsyncs them and their
+  /// folders, then renames the folder into place (and fsyncs `snapshots/`).
+  private func writeFolder(
+    _ content: Content, at target: String, name: String,
+    manifest: ([(path: String, sha256: String, bytes: Int)]) -> [UInt8]
+  ) throws(LoftError) {
     let temporary = snapshotsFolder + "/.tmp-\(name)-\(getProcessID())"
-    files.removeTree(temporary)
     try files.makeFolder(temporary)
     var listed: [(path: String, sha256: String, bytes: Int)] = []
     let all = [("snapshot.sqlite.zst", content.database)] + content.extraFiles
@@ -76,40 +111,23 @@ package struct SnapshotPublisher: Sendable {
     try files.write(manifest(listed), to: temporary + "/manifest.json")
     for folder in folders.sorted(by: >) { try files.syncFolder(folder) }
     try files.rename(temporary, to: target)
-    try switchLatestIfNewest(name: name, asOf: asOf)
-    return Outcome(path: target, name: name, existed: false)
   }
 
   /// `rejects/<name>.csv`, mode 0600: it holds raw values, so it stays beside the snapshot.
+  /// Written before the snapshot folder appears, so every published snapshot has one.
   private func writeRejects(_ bytes: [UInt8], name: String) throws(LoftError) {
-    let folder = output + "/rejects"
-    try files.makeFolder(folder)
-    let path = folder + "/\(name).csv"
-    let temporary = folder + "/.tmp-\(name)-\(getProcessID()).csv"
-    try files.write(bytes, to: temporary, mode: 0o600)
-    try files.rename(temporary, to: path)
+    try files.makeFolder(rejectsFolder)
+    try files.writeAtomically(bytes, to: rejectsFolder + "/\(name).csv", mode: 0o600)
   }
 
   /// `latest` follows the newest as-of date; a backfill with an older date leaves it.
   private func switchLatestIfNewest(name: String, asOf: Day) throws(LoftError) {
-    let link = output + "/latest"
-    if let current = readLink(link), let slash = current.lastIndex(of: "/") {
-      let currentName = current[current.index(after: slash)...]
+    let link = "snapshots/" + name
+    if let current = readLink(latestLink) {
+      if current == link { return }
+      let currentName = current.split(separator: "/").last ?? ""
       if currentName.prefix(10) > name.prefix(10) { return }
     }
-    try files.switchLink(link, to: "snapshots/" + name)
-  }
-
-  /// Removes what a failed or killed run left: temporary snapshot folders and links.
-  package func removeLeftovers() {
-    for name in listFolder(snapshotsFolder) where name.hasPrefix(".tmp-") {
-      files.removeTree(snapshotsFolder + "/" + name)
-    }
-    for name in listFolder(output) where name.hasPrefix("latest.tmp-") {
-      files.removeTree(output + "/" + name)
-    }
-    for name in listFolder(output + "/rejects") where name.hasPrefix(".tmp-") {
-      files.removeTree(output + "/rejects/" + name)
-    }
+    try files.switchLink(latestLink, to: link)
   }
 }
