@@ -67,7 +67,8 @@ package struct CompletionRecord: Hashable, Sendable {
 /// A learner's enrolment in one course: completion records folded together.
 package struct Enrolment: Hashable, Sendable {
   package var agency: Int32
-  package var learner: String
+  /// The learner, as a number given by the agency's fold: pseudonyms stay in ingest.
+  package var learner: Int32
   package var course: Int32
   package var status: CompletionStatus
   package var enrolledOn: Day
@@ -76,7 +77,7 @@ package struct Enrolment: Hashable, Sendable {
   package var minutes: Int?
 
   package init(
-    agency: Int32, learner: String, course: Int32, status: CompletionStatus, enrolledOn: Day,
+    agency: Int32, learner: Int32, course: Int32, status: CompletionStatus, enrolledOn: Day,
     completedOn: Day?, minutes: Int?
   ) {
     self.agency = agency

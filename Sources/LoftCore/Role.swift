@@ -6,8 +6,9 @@ package enum Role: String, Sendable, CaseIterable, Comparable {
   case other
 
   /// The role of an English or Norwegian word, case-insensitively.
-  package init?(word: some StringProtocol) {
-    switch word.lowercased() {
+  package init?(word: String) {
+    // Most deliveries write the words as listed: lowercase only the others.
+    switch Role(rawValue: word) != nil ? word : word.lowercased() {
     case "top_leader", "toppleder": self = .topLeader
     case "middle_manager", "mellomleder": self = .middleManager
     case "team_leader", "teamleder": self = .teamLeader
@@ -28,7 +29,12 @@ package enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
   case completed
 
   /// The status of an English or Norwegian word, case-insensitively.
-  package init?(word: some StringProtocol) {
+  package init?(word: String) {
+    // Most deliveries write the words as listed: lowercase only the others.
+    if let status = CompletionStatus(rawValue: word) {
+      self = status
+      return
+    }
     switch word.lowercased() {
     case "enrolled", "påmeldt": self = .enrolled
     case "in_progress", "pågår": self = .inProgress

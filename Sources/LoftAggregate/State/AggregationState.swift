@@ -50,10 +50,10 @@ package struct AggregationState: Sendable, Equatable {
     }
     for (period, enrolments) in byPeriod {
       var cell = CompletionCell()
-      var learners: Set<String> = []
-      var completers: Set<String> = []
-      var courseLearners: [Int32: Set<String>] = [:]
-      var courseCompleted: [Int32: Set<String>] = [:]
+      var learners: Set<Int32> = []
+      var completers: Set<Int32> = []
+      var courseLearners: [Int32: Set<Int32>] = [:]
+      var courseCompleted: [Int32: Set<Int32>] = [:]
       for enrolment in enrolments {
         learners.insert(enrolment.learner)
         courseLearners[enrolment.course, default: []].insert(enrolment.learner)

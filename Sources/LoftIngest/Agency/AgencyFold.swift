@@ -11,8 +11,10 @@ package struct AgencyFold {
   let maxRejectRate: Double
 
   private var seenAssessments: Set<AssessmentRecord> = []
-  private var seenCompletions: Set<CompletionRecord> = []
+  private var seenCompletions: Set<CompletionKey> = []
   private var seenStatements: Set<String> = []
+  /// Each learner pseudonym's number in this agency.
+  private var learners: [String: Int32] = [:]
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   private var csvEnrolments: [CSVEnrolmentKey: Enrolment] = [:]
   private var statements: [XAPIEvent] = []
@@ -24,9 +26,28 @@ package struct AgencyFold {
   }
 
   private struct CSVEnrolmentKey: Hashable {
-    var learner: String
+    var learner: Int32
     var course: Int32
     var enrolledOn: Day
+  }
+
+  /// A completion row's canonical values, with the learner as a number: equal keys are
+  /// duplicate records.
+  private struct CompletionKey: Hashable {
+    var learner: Int32
+    var course: Int32
+    var status: CompletionStatus
+    var enrolledOn: Day
+    var completedOn: Day?
+    var minutes: Int?
+  }
+
+  /// The number of a learner pseudonym in this agency, given on first sight.
+  private mutating func learnerNumber(_ pseudonym: String) -> Int32 {
+    if let number = learners[pseudonym] { return number }
+    let number = Int32(learners.count)
+    learners[pseudonym] = number
+    return number
   }
 
   package init(agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double) {
@@ -60,9 +81,14 @@ package struct AgencyFold {
       }
     }
     for item in outcome.completions {
-      if seenCompletions.insert(item.record).inserted {
+      let record = item.record
+      let learner = learnerNumber(record.learner)
+      let key = CompletionKey(
+        learner: learner, course: record.course, status: record.status, enrolledOn: record.enrolledOn,
+        completedOn: record.completedOn, minutes: record.minutes)
+      if seenCompletions.insert(key).inserted {
         input.rowsAccepted += 1
-        foldCSV(item.record)
+        foldCSV(record, learner: learner)
       } else {
         input.rowsDuplicate += 1
       }
@@ -88,11 +114,11 @@ package struct AgencyFold {
     latest[key] = (origin, record)
   }
 
-  private mutating func foldCSV(_ record: CompletionRecord) {
-    let key = CSVEnrolmentKey(learner: record.learner, course: record.course, enrolledOn: record.enrolledOn)
+  private mutating func foldCSV(_ record: CompletionRecord, learner: Int32) {
+    let key = CSVEnrolmentKey(learner: learner, course: record.course, enrolledOn: record.enrolledOn)
     guard var enrolment = csvEnrolments[key] else {
       csvEnrolments[key] = Enrolment(
-        agency: agency, learner: record.learner, course: record.course, status: record.status,
+        agency: agency, learner: learner, course: record.course, status: record.status,
         enrolledOn: record.enrolledOn, completedOn: record.completedOn, minutes: record.minutes)
       return
     }
@@ -103,18 +129,14 @@ package struct AgencyFold {
     csvEnrolments[key] = enrolment
   }
 
-  /// The agency's records for the statistics.
-  package func finish() -> AgencyRecords {
-    let assessments = latest.values.sorted { $0.origin < $1.origin }.map(\.record)
-    var enrolments = csvEnrolments.values.sorted(by: Self.enrolmentOrder)
-    enrolments += XAPIFold.enrolments(statements, agency: agency).sorted(by: Self.enrolmentOrder)
+  /// The agency's records for the statistics, in no particular order: every statistic is an
+  /// exact sum, so the order cannot change a result.
+  package mutating func finish() -> AgencyRecords {
+    let assessments = latest.values.map(\.record)
+    var enrolments = Array(csvEnrolments.values)
+    for statement in statements { _ = learnerNumber(statement.learner) }
+    enrolments += XAPIFold.enrolments(statements, agency: agency, learners: learners)
     return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments)
-  }
-
-  static func enrolmentOrder(_ lhs: Enrolment, _ rhs: Enrolment) -> Bool {
-    if lhs.learner != rhs.learner { return lhs.learner.utf8.lexicographicallyPrecedes(rhs.learner.utf8) }
-    if lhs.course != rhs.course { return lhs.course < rhs.course }
-    return lhs.enrolledOn < rhs.enrolledOn
   }
 }
 

@@ -21,7 +21,7 @@ struct DeliveryFile {
   /// The whole file, when it is small.
   let bytes: [UInt8]?
   /// The first bytes, for compression magic numbers.
-  let prefix: [UInt8]
+  private(set) var prefix: [UInt8] = []
 
   /// What identifies a file's content on disk; a change means the file changed while read.
   struct Identity: Equatable {
@@ -51,28 +51,46 @@ struct DeliveryFile {
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
     identity = Self.identity(info)
     var hasher = SHA256()
-    var kept: [UInt8] = []
-    let keep = keepingBytes && Int(info.st_size) <= Self.inMemoryLimit
-    if keep { kept.reserveCapacity(Int(info.st_size)) }
+    var kept: [UInt8]?
     var total = 0
-    var prefix: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .unreadable(String(cString: strerror(errno)))
+    if keepingBytes && Int(info.st_size) <= Self.inMemoryLimit {
+      // Small files: one buffer of the file's size (plus room to notice growth), read once.
+      var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+      while true {
+        let count = buffer.withUnsafeMutableBytes { raw in
+          read(descriptor, raw.baseAddress! + total, raw.count - total)
+        }
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw .unreadable(String(cString: strerror(errno)))
+        }
+        if count == 0 { break }
+        total += count
+        if total == buffer.count { buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize)) }
       }
-      if count == 0 { break }
-      chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-      if prefix.count < 8 { prefix += chunk[..<min(count, 8 - prefix.count)] }
-      if keep { kept += chunk[..<count] }
-      total += count
+      buffer.removeSubrange(total...)
+      buffer.withUnsafeBytes { hasher.update($0) }
+      kept = buffer
+    } else {
+      var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+      var prefix: [UInt8] = []
+      while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw .unreadable(String(cString: strerror(errno)))
+        }
+        if count == 0 { break }
+        chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        if prefix.count < 8 { prefix += chunk[..<min(count, 8 - prefix.count)] }
+        total += count
+      }
+      self.prefix = prefix
     }
     sha256 = SHA256.hex(hasher.finalize())
     size = total
-    bytes = keep && total <= Self.inMemoryLimit ? kept : nil
-    self.prefix = prefix
+    bytes = kept.flatMap { $0.count <= Self.inMemoryLimit ? $0 : nil }
+    if let kept { prefix = Array(kept.prefix(8)) }
   }
 
   static func identity(_ info: stat) -> Identity {

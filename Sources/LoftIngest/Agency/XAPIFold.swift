@@ -7,7 +7,7 @@ import LoftCore
 /// calendar year — form one enrolment.
 enum XAPIFold {
   private struct Key: Hashable {
-    var learner: String
+    var learner: Int32
     var course: Int32
     var registration: String
   }
@@ -20,13 +20,16 @@ enum XAPIFold {
     var hasDuration = false
   }
 
-  static func enrolments(_ statements: [XAPIEvent], agency: Int32) -> [Enrolment] {
+  /// The enrolments of an agency's statements; `learners` numbers every learner pseudonym.
+  static func enrolments(
+    _ statements: [XAPIEvent], agency: Int32, learners: [String: Int32]
+  ) -> [Enrolment] {
     let voided = Set(statements.compactMap { $0.verb == .voided ? $0.voidedID : nil })
     var folds: [Key: Fold] = [:]
     for statement in statements where statement.verb != .voided && !voided.contains(statement.id) {
       let registration =
         statement.registration.map { "r:" + $0 } ?? "y:\(statement.date.civil.year)"
-      let key = Key(learner: statement.learner, course: statement.course, registration: registration)
+      let key = Key(learner: learners[statement.learner]!, course: statement.course, registration: registration)
       var fold = folds[key] ?? Fold(status: nil, enrolledOn: statement.date)
       fold.enrolledOn = min(fold.enrolledOn, statement.date)
       let status: CompletionStatus? =

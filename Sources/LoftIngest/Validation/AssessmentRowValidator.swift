@@ -4,7 +4,7 @@ import LoftCore
 ///
 /// The order is SPEC §3's: `malformed_row`, `missing_required`, the org checks, then the
 /// file's columns left to right, then `no_answers`.
-package struct AssessmentRowValidator: Sendable {
+package final class AssessmentRowValidator: Sendable {
   let mapping: HeaderMapping
   let context: RowContext
   private let requiredPositions: [Int]

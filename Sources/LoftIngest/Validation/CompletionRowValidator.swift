@@ -4,7 +4,7 @@ import LoftCore
 ///
 /// A `completed` row needs `completed_on` (else `missing_required` there); on other rows
 /// `completed_on` is ignored.
-package struct CompletionRowValidator: Sendable {
+package final class CompletionRowValidator: Sendable {
   let mapping: HeaderMapping
   let context: RowContext
   let catalogue: Catalogue
