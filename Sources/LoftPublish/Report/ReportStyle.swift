@@ -52,6 +52,10 @@ enum ReportStyle {
       tbody th { font-weight: 600; }
       tbody tr:nth-child(even) { background: \(p.panel); }
       td.num { text-align: right; white-space: nowrap; }
+      /* The row names stay in view while a wide table scrolls sideways on a phone. */
+      thead th:first-child, tbody th:first-child { position: sticky; left: 0; z-index: 1; }
+      tbody th:first-child { background: \(p.paper); }
+      tbody tr:nth-child(even) th:first-child { background: \(p.panel); }
       tr.total th, tr.total td { font-weight: 700; }
       code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.9em; }
       .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
