@@ -1,21 +1,34 @@
-import Foundation
 import LoftAggregate
 import LoftCore
 
-/// The ministry report: one self-contained HTML page in Norwegian, charts as inline SVG with
-/// the same numbers in a table beside each, written to WCAG 2.1 AA (contrast, text
-/// alternatives, headings, table headers, `lang="nb"`).
+/// The ministry report: one self-contained HTML page in Norwegian (Bokmål).
+///
+/// Sections: key figures, coverage, maturity by sector, the generation distribution,
+/// competence gaps, completion and reach, suppressed cells, quarantined deliveries. Each chart
+/// is inline SVG with a text alternative and the same numbers in a table beside it; the latest
+/// period is shown first and earlier periods in tables below. Written to WCAG 2.1 AA, as
+/// Norwegian public web pages must be: contrast (every colour pair is in `ReportPalette`),
+/// text alternatives, headings in order, a skip link and a table of contents, table headers,
+/// nothing told by colour alone, reflow down to 320 px, `lang="nb"`. Nothing is fetched from
+/// the network, no date but the as-of date is printed, and the output depends only on the
+/// input (no dictionary order, no clock), so the same snapshot gives the same bytes.
 package struct ReportPage {
   package let tables: StatisticTables
+  /// The published tables: their order and Norwegian names label the suppression counts.
   package let rendered: [Table]
   package let inputs: [InputFile]
   package let model: Model
   package let asOf: Day
+  /// The pipeline definition's name.
   package let name: String
+  /// The course catalogue, for course titles; without it courses are named by their id.
+  package let courses: [Course]
+  /// The disclosure threshold, for the explanations; without it they say "too few".
+  package let k: Int?
 
   package init(
     tables: StatisticTables, rendered: [Table], inputs: [InputFile], model: Model, asOf: Day,
-    name: String
+    name: String, courses: [Course] = [], k: Int? = nil
   ) {
     self.tables = tables
     self.rendered = rendered
@@ -23,13 +36,28 @@ package struct ReportPage {
     self.model = model
     self.asOf = asOf
     self.name = name
+    self.courses = courses
+    self.k = k
   }
 
+  /// The sections in page order: id (the fragment the table of contents links to) and title.
+  static let sections: [(id: String, title: String)] = [
+    ("hovedtall", "Hovedtall"),
+    ("dekning", "Dekning: hvem som svarte"),
+    ("modenhet", "Digital modenhet per sektor"),
+    ("generasjoner", "Fordeling på generasjoner"),
+    ("kompetansegap", "Kompetansegap"),
+    ("gjennomforing", "Gjennomføring og rekkevidde"),
+    ("skjulte-celler", "Skjulte tall"),
+    ("karantene", "Leveranser i karantene"),
+    ("om-tallene", "Om tallene"),
+  ]
+
+  /// The whole page.
   package func html() -> String {
+    let e = ReportFormat.escape
     var body = ""
-    body += "<h1>Løft: digital modenhet og kompetanse blant ledere i offentlig sektor</h1>\n"
-    body += "<p>Øyeblikksbilde for pipeline <strong>\(escape(name))</strong>, per \(asOf). "
-    body += "Celler med færre enn k bidragsytere vises som «:» (skjult).</p>\n"
+    body += keyFiguresSection()
     body += coverageSection()
     body += maturitySection()
     body += stageSection()
@@ -37,202 +65,195 @@ package struct ReportPage {
     body += completionSection()
     body += suppressionSection()
     body += quarantineSection()
+    body += aboutSection()
+    let title = "Digital modenhet og kompetanse blant ledere i offentlig sektor"
     return """
       <!DOCTYPE html>
       <html lang="nb">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Løft – rapport per \(asOf)</title>
+      <title>\(e(title)) – Løft, \(e(ReportFormat.date(asOf)))</title>
       <style>
-      body { font-family: system-ui, sans-serif; color: #1a1a1a; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem; line-height: 1.5; }
-      h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #1f4e79; }
-      table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
-      th, td { border: 1px solid #767676; padding: 0.25rem 0.5rem; text-align: right; }
-      th[scope=row], td.text { text-align: left; }
-      thead th { background: #e8eef5; }
-      caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
-      .pair { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-      svg text { font-size: 12px; fill: #1a1a1a; }
-      </style>
+      \(ReportStyle.css)</style>
       </head>
       <body>
-      <main>
+      <a class="skip" href="#innhold">Hopp til hovedinnholdet</a>
+      <header>
+      <p class="kicker">Løft – nasjonal statistikk</p>
+      <h1>\(e(title))</h1>
+      \(introduction())</header>
+      \(tableOfContents())<main id="innhold" tabindex="-1">
       \(body)</main>
+      <footer>
+      <p>Laget av Løft fra pipeline «\(e(name))» med målemodellen «\(e(model.name))», \
+      versjon \(e(model.version)). Tall per \(e(ReportFormat.date(asOf))).</p>
+      </footer>
       </body>
       </html>
 
       """
   }
 
-  // MARK: - Sections
+  // MARK: - Header
 
-  private func coverageSection() -> String {
-    let rows = tables.coverage.filter { $0.cell.grouping == .national || $0.cell.grouping == .sector }
-    var html = "<h2>Dekning</h2>\n<table>\n<caption>Virksomheter og ledere som svarte, per periode og sektor</caption>\n"
-    html += "<thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Gruppe</th><th scope=\"col\">Registrerte virksomheter</th><th scope=\"col\">Leverte</th><th scope=\"col\">Respondenter</th><th scope=\"col\">Ledere</th><th scope=\"col\">Svarandel</th></tr></thead>\n<tbody>\n"
-    for row in rows {
-      html += "<tr><td class=\"text\">\(row.cell.period)</td><th scope=\"row\">\(groupName(row.cell))</th><td>\(row.agenciesRegistered)</td><td>\(row.agenciesDelivered)</td><td>\(row.respondents)</td><td>\(row.leaders)</td><td>\(percent(row.responseRate))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n"
-  }
-
-  private func maturitySection() -> String {
-    var html = "<h2>Modenhet per sektor</h2>\n"
-    guard let period = tables.periods.last(where: { p in tables.maturity.contains { $0.cell.period == p } }) else {
-      return html + "<p>Ingen godkjente vurderinger.</p>\n"
-    }
-    let items = model.maturity.dimensions.map { ($0.code, $0.nb) } + [("overall", "Samlet")]
-    let rows = tables.maturity.filter { $0.cell.period == period && ($0.cell.grouping == .national || $0.cell.grouping == .sector) }
-    let groups = Array(Set(rows.map(\.cell))).sorted()
-    html += "<p>Gjennomsnittlig generasjon (\(model.maturity.scale.min)–\(model.maturity.scale.max)) i \(period), per dimensjon og sektor.</p>\n<div class=\"pair\">\n"
-    // A grouped bar chart: one group of bars per dimension, one bar per sector.
-    let palette = ["#1f4e79", "#2e7d32", "#8e3b00", "#6a1b9a", "#00695c"]
-    let barWidth = 14
-    let groupWidth = groups.count * barWidth + 16
-    let width = 60 + items.count * groupWidth
-    let height = 220
-    let maxValue = Double(model.maturity.scale.max)
-    var svg = "<svg role=\"img\" aria-labelledby=\"mat-title\" width=\"\(width)\" height=\"\(height + 60)\" viewBox=\"0 0 \(width) \(height + 60)\">\n<title id=\"mat-title\">Søylediagram: gjennomsnittlig modenhet i \(period) per dimensjon og sektor. Tallene står i tabellen ved siden av.</title>\n"
-    svg += "<line x1=\"50\" y1=\"10\" x2=\"50\" y2=\"\(height)\" stroke=\"#1a1a1a\"/>\n"
-    for tick in model.maturity.scale.min...model.maturity.scale.max {
-      let y = Double(height) - Double(tick) / maxValue * Double(height - 10)
-      svg += "<text x=\"40\" y=\"\(Int(y) + 4)\" text-anchor=\"end\">\(tick)</text><line x1=\"46\" y1=\"\(Int(y))\" x2=\"\(width)\" y2=\"\(Int(y))\" stroke=\"#d0d0d0\"/>\n"
-    }
-    for (itemIndex, item) in items.enumerated() {
-      let x0 = 60 + itemIndex * groupWidth
-      for (groupIndex, group) in groups.enumerated() {
-        guard let row = rows.first(where: { $0.cell == group && $0.dimension == item.0 }), let mean = row.mean else { continue }
-        let barHeight = mean / maxValue * Double(height - 10)
-        svg += "<rect x=\"\(x0 + groupIndex * barWidth)\" y=\"\(Double(height) - barHeight)\" width=\"\(barWidth - 2)\" height=\"\(barHeight)\" fill=\"\(palette[groupIndex % palette.count])\"><title>\(escape(item.1)), \(groupName(group)): \(decimal(mean))</title></rect>\n"
+  private func introduction() -> String {
+    let e = ReportFormat.escape
+    var html = "<p class=\"lead\">Rapporten viser hvor langt ledere i statlige virksomheter, "
+    html += "kommuner og fylkeskommuner er kommet i digital omstilling, hvilke kompetansegap de "
+    html +=
+      "selv oppgir, og hvor mange som har fullført kurs i den felles kompetansesatsingen.</p>\n"
+    html += "<p>Tall per <strong>\(e(ReportFormat.date(asOf)))</strong>."
+    if let latest = tables.periods.max() {
+      html += " Siste periode er <strong>\(e(latest.description))</strong>"
+      html += isOpen(latest) ? ", som ikke er avsluttet: tallene kan endre seg." : "."
+      let earlier = tables.periods.filter { $0 < latest }.sorted()
+      if !earlier.isEmpty {
+        html +=
+          " Tidligere perioder (\(e(earlier.map(\.description).joined(separator: ", ")))) står i tabeller under hvert avsnitt."
       }
-      svg += "<text x=\"\(x0 + groupWidth / 2 - 8)\" y=\"\(height + 16)\" text-anchor=\"middle\">\(escape(item.1))</text>\n"
+    } else {
+      html += " Ingen svar eller kursdata er godkjent ennå."
     }
-    for (groupIndex, group) in groups.enumerated() {
-      let y = height + 34 + (groupIndex / 3) * 14
-      let x = 60 + (groupIndex % 3) * 170
-      svg += "<rect x=\"\(x)\" y=\"\(y - 10)\" width=\"10\" height=\"10\" fill=\"\(palette[groupIndex % palette.count])\"/><text x=\"\(x + 14)\" y=\"\(y)\">\(groupName(group))</text>\n"
-    }
-    svg += "</svg>\n"
-    html += svg
-    html += "<table>\n<caption>Gjennomsnitt i \(period)</caption>\n<thead><tr><th scope=\"col\">Gruppe</th>"
-    for item in items { html += "<th scope=\"col\">\(escape(item.1))</th>" }
-    html += "</tr></thead>\n<tbody>\n"
-    for group in groups {
-      html += "<tr><th scope=\"row\">\(groupName(group))</th>"
-      for item in items {
-        let row = rows.first { $0.cell == group && $0.dimension == item.0 }
-        html += "<td>\(row.map { $0.mean.map(decimal) ?? ":" } ?? "")</td>"
-      }
-      html += "</tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</div>\n"
+    html += "</p>\n"
+    html += "<p class=\"note\">Tegn i tabellene: «:» skjult for å verne enkeltpersoner, "
+    html += "«.» ingen tall. Tall med desimalkomma.</p>\n"
+    return html
   }
 
-  private func stageSection() -> String {
-    var html = "<h2>Fordeling på generasjoner (nasjonalt)</h2>\n"
-    let rows = tables.maturityStage.filter { $0.cell.grouping == .national }
-    guard let period = rows.map(\.cell.period).max() else { return html + "<p>Ingen data.</p>\n" }
-    html += "<table>\n<caption>Andel respondenter per generasjon i \(period)</caption>\n<thead><tr><th scope=\"col\">Dimensjon</th>"
-    for step in model.maturity.steps { html += "<th scope=\"col\">\(step.value): \(escape(step.nb))</th>" }
-    html += "</tr></thead>\n<tbody>\n"
-    for dimension in model.maturity.dimensions {
-      html += "<tr><th scope=\"row\">\(escape(dimension.nb))</th>"
-      for step in model.maturity.steps {
-        let row = rows.first { $0.cell.period == period && $0.dimension == dimension.code && $0.stage == step.value }
-        html += "<td>\(row.map { $0.share.map(percent) ?? ":" } ?? "")</td>"
-      }
-      html += "</tr>\n"
+  private func tableOfContents() -> String {
+    var html =
+      "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">Innhold</h2>\n<ol>\n"
+    for section in Self.sections {
+      html += "<li><a href=\"#\(section.id)\">\(ReportFormat.escape(section.title))</a></li>\n"
     }
-    return html + "</tbody>\n</table>\n"
+    return html + "</ol>\n</nav>\n"
   }
 
-  private func gapSection() -> String {
-    var html = "<h2>Kompetansegap</h2>\n"
-    let rows = tables.competenceGap.filter { $0.cell.grouping == .national || $0.cell.grouping == .sector }
-    guard let period = rows.map(\.cell.period).max() else { return html + "<p>Ingen data.</p>\n" }
-    let groups = Array(Set(rows.filter { $0.cell.period == period }.map(\.cell))).sorted()
-    html += "<table>\n<caption>Gjennomsnittlig gap (ønsket − nåværende nivå) i \(period); mørkere farge er større gap</caption>\n<thead><tr><th scope=\"col\">Område</th>"
-    for group in groups { html += "<th scope=\"col\">\(groupName(group))</th>" }
-    html += "</tr></thead>\n<tbody>\n"
-    for area in model.competence.areas {
-      html += "<tr><th scope=\"row\">\(escape(area.nb))</th>"
-      for group in groups {
-        guard let row = rows.first(where: { $0.cell == group && $0.area == area.code }) else { html += "<td></td>"; continue }
-        guard let gap = row.meanGap else { html += "<td>:</td>"; continue }
-        // A light-to-dark blue scale; text switches to white where the background is dark.
-        let strength = max(0, min(1, gap / 3))
-        let lightness = Int(95 - strength * 60)
-        let color = lightness < 60 ? "#fff" : "#1a1a1a"
-        html += "<td style=\"background: hsl(210, 60%, \(lightness)%); color: \(color)\">\(decimal(gap))</td>"
-      }
-      html += "</tr>\n"
-    }
-    return html + "</tbody>\n</table>\n"
+  /// Opens a section: `<section>` named by its `<h2>`.
+  func sectionStart(_ id: String) -> String {
+    let title = Self.sections.first { $0.id == id }?.title ?? id
+    return
+      "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(ReportFormat.escape(title))</h2>\n"
   }
 
-  private func completionSection() -> String {
-    var html = "<h2>Gjennomføring og rekkevidde</h2>\n"
-    let reach = tables.reach.filter { $0.cell.grouping == .national || $0.cell.grouping == .sector }
-    html += "<table>\n<caption>Rekkevidde: ledere med minst ett fullført kurs</caption>\n<thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Gruppe</th><th scope=\"col\">Ledere</th><th scope=\"col\">Deltakere</th><th scope=\"col\">Fullført</th><th scope=\"col\">Rekkevidde</th></tr></thead>\n<tbody>\n"
-    for row in reach {
-      html += "<tr><td class=\"text\">\(row.cell.period)</td><th scope=\"row\">\(groupName(row.cell))</th><td>\(row.leaders)</td><td>\(row.learners)</td><td>\(row.completers.map(String.init) ?? ":")</td><td>\(row.reach.map(percent) ?? ":")</td></tr>\n"
-    }
-    html += "</tbody>\n</table>\n"
-    let courses = tables.courseCompletion.filter { $0.cell.grouping == .national }
-    html += "<table>\n<caption>Gjennomføring per kurs (nasjonalt)</caption>\n<thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Kurs</th><th scope=\"col\">Deltakere</th><th scope=\"col\">Fullført</th><th scope=\"col\">Andel</th><th scope=\"col\">Median dager</th></tr></thead>\n<tbody>\n"
-    for row in courses {
-      html += "<tr><td class=\"text\">\(row.cell.period)</td><th scope=\"row\">\(escape(row.courseID))</th><td>\(row.learners)</td><td>\(row.completed.map(String.init) ?? ":")</td><td>\(row.completionRate.map(percent) ?? ":")</td><td>\(row.medianDaysToComplete.map(decimal) ?? (row.suppressed == nil ? "" : ":"))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n"
+  /// A chart and its table side by side (stacked on a narrow screen).
+  func pair(figure: String, table: String) -> String {
+    "<div class=\"pair\">\n\(figure)<div class=\"pair-table\">\n\(table)</div>\n</div>\n"
   }
 
-  private func suppressionSection() -> String {
-    var counts: [String: Int] = [:]
-    for entry in tables.suppression { counts["\(entry.table) (\(entry.reason))", default: 0] += 1 }
-    var html = "<h2>Skjulte celler</h2>\n<p>Ingen enkeltleder skal kunne identifiseres. Celler med færre enn k bidragsytere skjules (primær), og flere celler skjules der det trengs for at de ikke kan regnes ut fra andre (sekundær).</p>\n"
-    html += "<table>\n<caption>Antall skjulte celler per tabell og grunn</caption>\n<thead><tr><th scope=\"col\">Tabell (grunn)</th><th scope=\"col\">Celler</th></tr></thead>\n<tbody>\n"
-    for key in counts.keys.sorted() { html += "<tr><th scope=\"row\">\(escape(key))</th><td>\(counts[key]!)</td></tr>\n" }
-    return html + "</tbody>\n</table>\n"
+  /// A chart in a `<figure>` with a visible caption.
+  func figure(_ caption: String, _ charts: [SVGChart]) -> String {
+    var html = "<figure>\n<figcaption>\(ReportFormat.escape(caption))</figcaption>\n"
+    if charts.count > 1 { html += "<div class=\"charts\">\n" }
+    for chart in charts { html += chart.html() }
+    if charts.count > 1 { html += "</div>\n" }
+    return html + "</figure>\n"
   }
 
-  private func quarantineSection() -> String {
-    let quarantined = inputs.filter { $0.status == .quarantined }
-    var html = "<h2>Leveranser i karantene</h2>\n"
-    guard !quarantined.isEmpty else { return html + "<p>Ingen leveranser ble satt i karantene.</p>\n" }
-    html += "<table>\n<caption>\(quarantined.count) filer kunne ikke brukes</caption>\n<thead><tr><th scope=\"col\">Fil</th><th scope=\"col\">Grunn</th></tr></thead>\n<tbody>\n"
-    for file in quarantined {
-      html += "<tr><th scope=\"row\">\(escape(file.path))</th><td class=\"text\">\(file.reason?.rawValue ?? "")</td></tr>\n"
+  /// A plain paragraph.
+  func paragraph(_ text: String, note: Bool = false) -> String {
+    "<p\(note ? " class=\"note\"" : "")>\(ReportFormat.escape(text))</p>\n"
+  }
+
+  // MARK: - Groups and periods
+
+  /// Whether a period had not ended by the as-of date.
+  func isOpen(_ period: Period) -> Bool { !(period.end < asOf) }
+
+  /// The rows of the whole country and of the sectors: what the ministry reads.
+  func isSummary(_ cell: CellKey) -> Bool { cell.grouping == .national || cell.grouping == .sector }
+
+  /// The distinct groups among cells, the whole country first, then the sectors in the
+  /// register's order (state, municipality, county municipality, other), then any other key
+  /// bytewise.
+  func orderedGroups(_ cells: [CellKey]) -> [CellKey] {
+    var seen: [CellKey] = []
+    for cell in cells.sorted(by: groupPrecedes) where !seen.contains(where: { sameGroup($0, cell) })
+    {
+      seen.append(cell)
     }
-    return html + "</tbody>\n</table>\n"
+    return seen
   }
 
-  // MARK: - Formatting
+  func sameGroup(_ a: CellKey, _ b: CellKey) -> Bool {
+    a.grouping == b.grouping && a.groupKey == b.groupKey
+  }
 
-  private func groupName(_ cell: CellKey) -> String {
+  func groupPrecedes(_ a: CellKey, _ b: CellKey) -> Bool {
+    if a.grouping != b.grouping { return a.grouping < b.grouping }
+    let rankA =
+      Sector(rawValue: a.groupKey).flatMap { Sector.allCases.firstIndex(of: $0) }
+      ?? Sector.allCases.count
+    let rankB =
+      Sector(rawValue: b.groupKey).flatMap { Sector.allCases.firstIndex(of: $0) }
+      ?? Sector.allCases.count
+    if rankA != rankB { return rankA < rankB }
+    if a.groupKey != b.groupKey {
+      return a.groupKey.utf8.lexicographicallyPrecedes(b.groupKey.utf8)
+    }
+    return a.period < b.period
+  }
+
+  /// A group's name in Norwegian, plain text.
+  func groupName(_ cell: CellKey) -> String {
     switch cell.grouping {
-    case .national: "Hele landet"
+    case .national: return "Hele landet"
     case .sector:
-      switch cell.groupKey {
-      case "state": "Statlig"
-      case "municipality": "Kommuner"
-      case "county_municipality": "Fylkeskommuner"
-      default: "Andre"
+      switch Sector(rawValue: cell.groupKey) {
+      case .state: return "Statlige virksomheter"
+      case .municipality: return "Kommuner"
+      case .countyMunicipality: return "Fylkeskommuner"
+      case .other: return "Andre virksomheter"
+      case nil: return cell.groupKey
       }
-    default: escape(cell.groupKey)
+    default: return cell.groupKey.isEmpty ? "Uten gruppe" : cell.groupKey
     }
   }
 
-  private func decimal(_ value: Double) -> String {
-    String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+  /// A course's name: its id and, from the catalogue, its title.
+  func courseName(_ id: String) -> String {
+    guard let course = courses.first(where: { $0.id == id }), !course.title.isEmpty else {
+      return id
+    }
+    return "\(id) \(course.title)"
   }
 
-  private func percent(_ value: Double) -> String {
-    String(format: "%.1f", value * 100).replacingOccurrences(of: ".", with: ",") + " %"
+  /// "fewer than k", for the explanations.
+  var fewerThanK: String { k.map { "færre enn \($0)" } ?? "for få" }
+
+  // MARK: - Cells
+
+  /// A value as a table cell: the number, `:` when suppressed, `.` when there is none.
+  func cell(_ value: Double?, suppressed: Bool, format: (Double) -> String) -> HTMLTable.Cell {
+    if let value { return .number(format(value)) }
+    return suppressed ? .suppressed : .missing
   }
 
-  private func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  /// A value as printed in a chart.
+  func chartText(_ value: Double?, suppressed: Bool, format: (Double) -> String) -> String {
+    if let value { return format(value) }
+    return suppressed ? ": skjult" : ". ingen tall"
+  }
+
+  static func decimal(_ value: Double) -> String { ReportFormat.decimal(value) }
+  static func percent(_ value: Double) -> String { ReportFormat.percent(value) }
+
+  /// Ticks for a percentage axis from 0 to `maximumPercent`, in four steps.
+  static func percentTicks(maximumPercent: Int) -> [BarChart.Tick] {
+    (0...4).map { step in
+      let percent = Double(maximumPercent * step) / 4
+      let whole = percent == percent.rounded()
+      return BarChart.Tick(
+        value: percent / 100,
+        label: ReportFormat.decimal(percent, digits: whole ? 0 : 1) + ReportFormat.noBreakSpace
+          + "%")
+    }
+  }
+
+  /// The smallest round percentage at or above every share, so that bars use the width.
+  static func niceMaximumPercent(_ shares: [Double]) -> Int {
+    let largest = shares.max() ?? 0
+    return [10, 20, 40, 50, 60, 80, 100].first { largest <= Double($0) / 100 } ?? 100
   }
 }
