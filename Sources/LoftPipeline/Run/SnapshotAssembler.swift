@@ -68,7 +68,10 @@ struct SnapshotAssembler {
     var extra: [(path: String, bytes: [UInt8])] = statistics.map { table in
       ("summary/\(table.name).csv", SummaryCSV.render(table))
     }
-    extra.append(("report.html", Array(ReportPage(tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf, name: definition.name).html().utf8)))
+    let report = ReportPage(
+      tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf,
+      name: definition.name, courses: settings.catalogue.courses, k: definition.k)
+    extra.append(("report.html", Array(report.html().utf8)))
     return Assembled(
       content: SnapshotPublisher.Content(database: compressed, extraFiles: extra, rejects: RejectsFile.render(rejects)),
       entries: entries)
