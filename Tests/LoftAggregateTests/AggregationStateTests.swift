@@ -23,7 +23,7 @@ import Testing
         let completed = Bool.random(using: &random)
         let enrolled = Day(year: 2025, month: Int.random(in: 1...6, using: &random), day: 1)!
         return Enrolment(
-          agency: Int32(agency), learner: "l\(index % 4)", course: 0, status: completed ? .completed : .inProgress,
+          agency: Int32(agency), learner: Int32(index % 4), course: 0, status: completed ? .completed : .inProgress,
           enrolledOn: enrolled, completedOn: completed ? Day(ordinal: enrolled.ordinal + Int32.random(in: 0...40, using: &random)) : nil,
           minutes: Bool.random(using: &random) ? Int.random(in: 0...300, using: &random) : nil)
       }

@@ -129,17 +129,17 @@ import Testing
   }
 
   @Test("course completion, reach and coverage from enrolments") func completions() throws {
-    func enrolment(_ learner: String, _ status: CompletionStatus, _ enrolled: Day, _ completed: Day?, _ minutes: Int?) -> Enrolment {
+    func enrolment(_ learner: Int32, _ status: CompletionStatus, _ enrolled: Day, _ completed: Day?, _ minutes: Int?) -> Enrolment {
       Enrolment(agency: Self.c, learner: learner, course: 0, status: status, enrolledOn: enrolled, completedOn: completed, minutes: minutes)
     }
     let t = tables([AgencyRecords(agency: Self.c, assessments: [], enrolments: [
       // l1 has two enrolments in the period: counts once, completed because one is.
-      enrolment("l1", .failed, Self.day(2025, 1, 1), nil, 10),
-      enrolment("l1", .completed, Self.day(2025, 2, 1), Self.day(2025, 2, 5), 20),
-      enrolment("l2", .completed, Self.day(2025, 3, 1), Self.day(2025, 3, 11), nil),
-      enrolment("l3", .enrolled, Self.day(2025, 4, 1), nil, 5),
-      enrolment("l4", .completed, Self.day(2025, 4, 1), Self.day(2025, 4, 3), nil),
-      enrolment("l5", .withdrawn, Self.day(2025, 4, 1), nil, nil),
+      enrolment(1, .failed, Self.day(2025, 1, 1), nil, 10),
+      enrolment(1, .completed, Self.day(2025, 2, 1), Self.day(2025, 2, 5), 20),
+      enrolment(2, .completed, Self.day(2025, 3, 1), Self.day(2025, 3, 11), nil),
+      enrolment(3, .enrolled, Self.day(2025, 4, 1), nil, 5),
+      enrolment(4, .completed, Self.day(2025, 4, 1), Self.day(2025, 4, 3), nil),
+      enrolment(5, .withdrawn, Self.day(2025, 4, 1), nil, nil),
     ])])
     let course = try #require(t.courseCompletion.first { $0.cell.grouping == .agency })
     #expect(course.learners == 5 && course.completed == 3)
@@ -168,7 +168,7 @@ import Testing
 
   @Test("reach is capped at 1") func reachCap() throws {
     let enrolments = (0..<12).map {
-      Enrolment(agency: Self.c, learner: "l\($0)", course: 0, status: .completed, enrolledOn: Self.day(2025, 1, 1), completedOn: Self.day(2025, 1, 2), minutes: nil)
+      Enrolment(agency: Self.c, learner: Int32($0), course: 0, status: .completed, enrolledOn: Self.day(2025, 1, 1), completedOn: Self.day(2025, 1, 2), minutes: nil)
     }
     let t = tables([AgencyRecords(agency: Self.c, assessments: [], enrolments: enrolments)])
     #expect(t.reach.first { $0.cell.grouping == .national }?.reach == 1)

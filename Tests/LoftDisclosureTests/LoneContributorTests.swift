@@ -43,7 +43,7 @@ struct Scenario {
     let agency = register.index(of: OrgNumber(org)!)!
     for number in 0..<learners {
       records[agency].enrolments.append(
-        Enrolment(agency: Int32(agency), learner: "\(org)-l\(number)-\(course)", course: course,
+        Enrolment(agency: Int32(agency), learner: Int32(number) + 1000 * course, course: course,
           status: number < completed ? .completed : .enrolled, enrolledOn: Day(year: 2025, month: 2, day: 1)!,
           completedOn: number < completed ? Day(year: 2025, month: 2, day: 11)! : nil, minutes: 30))
     }
