@@ -41,7 +41,13 @@ package enum FieldParsing {
   /// before the time; `Z` or an offset optional) — the date as written. Nil when it is not a
   /// possible date in one of these forms (two-digit years included).
   package static func date(_ text: String) -> Day? {
-    let bytes = Array(text.utf8)
+    var text = text
+    // Native strings are contiguous UTF-8: read them in place, without a copy.
+    return text.withUTF8 { date(bytes: $0) }
+  }
+
+  /// `date(_:)` on UTF-8 bytes.
+  package static func date(bytes: UnsafeBufferPointer<UInt8>) -> Day? {
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= bytes.count, !range.isEmpty else { return nil }
       var value = 0
@@ -69,7 +75,7 @@ package enum FieldParsing {
     else { return nil }
     if bytes.count == 10 { return date }
     guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
-      || bytes[10] == UInt8(ascii: " "), isTime(bytes[11...])
+      || bytes[10] == UInt8(ascii: " "), isTime(Array(bytes[11...])[...])
     else { return nil }
     return date
   }

@@ -55,6 +55,7 @@ package struct PipelineRunner: Sendable {
       SecondarySuppression(
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
       ).apply(to: &tables, state: collected.state)
+      clock.lap("statistics and disclosure", into: &report)
       if options.audit {
         let audit = DisclosureAudit(
           register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
@@ -71,7 +72,6 @@ package struct PipelineRunner: Sendable {
       tables.agencyBenchmark = AgencyBenchmarkBuilder.build(maturity: tables.maturity, register: ingest.register)
       tables.recordSuppression()
       report.suppression = Self.suppressionCounts(tables.suppression)
-      clock.lap("statistics and disclosure", into: &report)
 
       progress("loft: publishing")
       let content = try SnapshotAssembler(
