@@ -92,3 +92,40 @@ import Testing
     #expect(diff.text().contains("coverage:"))
   }
 }
+
+@Suite(.serialized) struct LatestAndReportsTests {
+  @Test("a backfill with an older as-of date publishes beside, and latest stays on the newest")
+  func backfill() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    let newer = try PipelineRunner().run(
+      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+    let older = try PipelineRunner().run(
+      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 1, day: 31)!))
+    #expect(older.snapshotPath != newer.snapshotPath)
+    #expect(readLink(fixture.path("out/latest")) == "snapshots/" + (newer.snapshotPath as NSString).lastPathComponent)
+    // The older as-of date judges 2025 open and later deliveries future: the numbers differ.
+    let periods = try SnapshotReader(locating: older.snapshotPath).open().query("SELECT period, closed FROM _periods").rows
+    #expect(periods == [[.text("2025"), .integer(1)]])
+  }
+
+  @Test("every run leaves its report, failed runs too")
+  func reports() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    _ = try PipelineRunner().run(
+      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+    // A broken register fails the run (exit 2) after the definition is read: its report is written.
+    try fixture.write("org_number,name\n123,x\n", to: "reference/agencies.csv")
+    #expect(throws: LoftError.self) {
+      try PipelineRunner().run(
+        fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+    }
+    let reports = listFolder(fixture.path("out/reports")).filter { !$0.hasPrefix(".") }
+    #expect(reports.filter { $0.hasSuffix(".json") }.count == 2)
+    #expect(reports.filter { $0.hasSuffix(".txt") }.count == 2)
+    let texts = try reports.filter { $0.hasSuffix(".txt") }.map { try String(contentsOfFile: fixture.path("out/reports/" + $0), encoding: .utf8) }
+    #expect(texts.contains { $0.contains("outcome: published") })
+    #expect(texts.contains { $0.contains("outcome: failed") && $0.contains("agencies.csv") })
+  }
+}
