@@ -11,12 +11,19 @@ Writes, below DIR:
   agreeing with `leader_count`; leader counts add up to exactly `--leaders`.
 - `reference/courses.csv` — 40 courses over the five competence areas of the default model.
 - `inbox/<org>/…` — per agency and year an `assessment-<year>.csv` (50–70 % of the leaders
-  answer, some twice; some large agencies add an `assessment-<year>-tillegg.csv` supplement),
+  answer, some twice — a later day, or the same day on a later line; some large agencies add
+  a supplement, `assessment-<year>-tillegg.csv` or `sendt/assessment-<year>.csv`, with late
+  answers and answers given again on the same day, so that path order decides),
   and completion deliveries: `completion-<year>.csv`, split by quarter of the event date
-  (`completion-<year>-q<n>.csv`) for large agencies. `--events` is the exact total number of
-  completion records (CSV rows and xAPI statements) over all agencies and years.
+  (`completion-<year>-q<n>.csv`) for large agencies; an enrolment's rows often lie in two
+  files; a few completed enrolments have a failed attempt first (whose `completed_on` must
+  be ignored), a later re-export (a later `completed_on`, more minutes) or more minutes while
+  in progress than at the end; some agencies' exports include learners who are not leaders
+  (reach capped at 1). `--events` is the exact total number of completion records (CSV rows
+  and xAPI statements) over all agencies and years.
 - `pipeline.yaml` — a pipeline definition over that inbox; `model:` is the absolute path of
-  this repository's `Pipelines/models/default.yaml`; `output: out`.
+  this repository's `Pipelines/models/default.yaml`; `output: out`; `period` and
+  `disclosure.k` from `--period` (year) and `--k` (5).
 - `expected/inputs.csv` — per file what Løft should count: `path,kind,format,rows_read,
   rows_accepted,rows_rejected,rows_duplicate`; `expected/rejects.csv` — per file and reason
   the number of rejected records this generator planted.
@@ -39,14 +46,17 @@ the planted ones. Python 3.11 standard library only (and the `zstd` tool when me
 from __future__ import annotations
 
 import argparse
+import math
 import shutil
 import subprocess
 import sys
 import uuid
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from random import Random
+from statistics import NormalDist
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "Pipelines" / "models" / "default.yaml"
@@ -98,6 +108,10 @@ COUNTY_NAMES = {"03": "Oslo", "11": "Rogaland", "15": "Møre og Romsdal", "18": 
                 "39": "Vestfold", "40": "Telemark", "42": "Agder", "46": "Vestland",
                 "50": "Trøndelag", "55": "Troms", "56": "Finnmark"}
 
+# Standard normal quantiles at 4096 evenly spaced probabilities: one `random()` per draw.
+NORMAL = tuple(NormalDist().inv_cdf((i + 0.5) / 4096) for i in range(4096))
+TARGET_STEP = (-1, 0, 1, 2, 3)  # target − current, with these weights in per cent:
+TARGET_CUM = (3, 20, 62, 90, 100)
 ROLE_SHIFT = {"top_leader": 0.35, "middle_manager": 0.1, "team_leader": -0.1, "other": -0.2}
 DIMENSION_SHIFT = {"strategy": 0.2, "technology": 0.3, "organisation": -0.25, "leadership": -0.1}
 AREA_SHIFT = {"transformation_leadership": 0.1, "governance_strategy": 0.3,
@@ -201,6 +215,7 @@ class Agency:
     compress: bool = False
     spaced: bool = False
     people: list[Leader] = field(default_factory=list)
+    outsiders: list[str] = field(default_factory=list)  # learners who are not leaders
 
     @property
     def size_class(self) -> str:
@@ -429,6 +444,9 @@ def make_people(a: Agency, seeds: Seeds) -> None:
     taken: set[str] = set()
     a.people = [Leader(hex_id(r, "r", taken), hex_id(r, "l", taken), role, r.gauss(0, 0.45),
                        r.gauss(0, 0.6)) for role in roles]
+    # Some LMS exports include learners who are not leaders: their reach can pass 1 (capped).
+    if r.random() < 0.05:
+        a.outsiders = [hex_id(r, "l", taken) for _ in range(n // 2 + 3)]
 
 
 # MARK: - Text and files
@@ -500,13 +518,13 @@ def answers(a: Agency, p: Leader, year: int, r: Random, top: int) -> list[str]:
         if r.random() < 0.04:
             cells.append("")
         else:
-            v = round(r.gauss(base + DIMENSION_SHIFT[d], 0.6))
+            v = round(base + DIMENSION_SHIFT[d] + 0.6 * NORMAL[int(r.random() * 4096)])
             cells.append(str(1 if v < 1 else top if v > top else v))
     base = a.competence + 0.2 * (year - 2024) + p.competence + ROLE_SHIFT[p.role]
     for area in AREAS:
-        v = round(r.gauss(base + AREA_SHIFT[area], 0.7))
+        v = round(base + AREA_SHIFT[area] + 0.7 * NORMAL[int(r.random() * 4096)])
         cur = 1 if v < 1 else 8 if v > 8 else v
-        tgt = cur + r.choices((-1, 0, 1, 2, 3), (3, 17, 42, 28, 10))[0]
+        tgt = cur + TARGET_STEP[bisect_right(TARGET_CUM, r.random() * 100)]
         tgt = 1 if tgt < 1 else 8 if tgt > 8 else tgt
         u = r.random()
         c, t = str(cur), str(tgt)
@@ -573,15 +591,20 @@ class Enrolment:
     finished: int
     m1: int
     m2: int
+    twist: str = ""  # events style: retake | reexport | reset (see csv_completion_rows)
 
 
 def enrolments(a: Agency, year: int, courses: list[Course], seeds: Seeds):
     """Enrolments of one agency and year, as many as the caller takes (or until every
-    learner, course and day is used)."""
+    learner, course and day is used). The hot loop of the generator: plain floats from
+    `random()` instead of `randint`/`choices`, locals bound once."""
     r = seeds("enrolments", a.org, year)
-    active = [p.learner for p in a.people if r.random() < 0.75] or [a.people[0].learner]
+    rnd = r.random
+    active = [p.learner for p in a.people if rnd() < 0.75] or [a.people[0].learner]
+    active += a.outsiders
+    n_active = len(active)
     first = date(year, 1, 2).toordinal()
-    last = min(date(year, 12, 20), LAST_ENROLMENT).toordinal()
+    span = min(date(year, 12, 20), LAST_ENROLMENT).toordinal() - first + 1
     last_event = LAST_EVENT.toordinal()
     cum = []
     total = 0
@@ -590,33 +613,39 @@ def enrolments(a: Agency, year: int, courses: list[Course], seeds: Seeds):
         cum.append(total)
     minutes = [c.minutes for c in courses]
     seen: set[tuple[str, int, int]] = set()
-    outcomes = STATUSES
-    outcome_weights = (10, 20, 55, 5, 10)
+    outcome_cum = (10, 30, 85, 90, 100)  # enrolled, in_progress, completed, failed, withdrawn
     misses = 0
     while misses < 10_000:
-        learner = r.choice(active)
-        course = r.choices(range(len(courses)), cum_weights=cum)[0]
-        day = r.randint(first, last)
+        learner = active[int(rnd() * n_active)]
+        course = bisect_right(cum, rnd() * total)
+        day = first + int(rnd() * span)
         key = (learner, course, day)
         if key in seen:
             misses += 1
             continue
         misses = 0
         seen.add(key)
-        outcome = r.choices(outcomes, outcome_weights)[0]
+        outcome = STATUSES[bisect_right(outcome_cum, rnd() * 100)]
         progress = finished = 0
         m1 = m2 = 0
         if outcome != "enrolled":
-            progress = day + r.randrange(0, 7)
-            m1 = r.randint(5, max(5, minutes[course] // 2))
+            progress = day + int(rnd() * 7)
+            half = minutes[course] // 2
+            m1 = 5 + int(rnd() * max(1, half - 4))
             m2 = m1
             if outcome != "in_progress":
-                finished = progress + r.randint(1, 80)
+                finished = progress + 1 + int(rnd() * 80)
                 if finished > last_event:
                     outcome, finished = "in_progress", 0
                 else:
-                    m2 = m1 + r.randint(minutes[course] // 2, minutes[course] + 30)
-        yield Enrolment(learner, course, day, outcome, progress, finished, m1, m2)
+                    m2 = m1 + half + int(rnd() * (minutes[course] - half + 31))
+        twist = ""
+        if outcome == "completed":
+            u = rnd()
+            twist = ("retake" if u < 0.02 and finished > progress + 1 else
+                     "reexport" if u < 0.04 and finished + 20 <= last_event else
+                     "reset" if u < 0.06 else "")
+        yield Enrolment(learner, course, day, outcome, progress, finished, m1, m2, twist)
 
 
 def csv_completion_rows(e: Enrolment, style: str, course_id: str, org: str | None,
@@ -637,10 +666,20 @@ def csv_completion_rows(e: Enrolment, style: str, course_id: str, org: str | Non
         return [(e.finished, row(e.outcome, done, str(e.m2)))]
     rows = [(e.enrolled, row("enrolled", "", ""))]
     if e.outcome != "enrolled":
-        rows.append((e.progress, row("in_progress", "", str(e.m1))))
+        # reset: the LMS reported more minutes while in progress than at the end (the
+        # largest value counts).
+        m1 = e.m2 + 15 if e.twist == "reset" else e.m1
+        rows.append((e.progress, row("in_progress", "", str(m1))))
+    if e.twist == "retake":
+        # A failed attempt first, carrying a completed_on that must be ignored (not completed).
+        rows.append((e.finished - 1, row("failed", days[e.progress], str(e.m1 + 1))))
     if final:
         done = days[e.finished] if e.outcome == "completed" else ""
         rows.append((e.finished, row(e.outcome, done, str(e.m2))))
+    if e.twist == "reexport":
+        # The completion exported again later: a later completed_on (the earliest counts)
+        # and more minutes (the largest counts).
+        rows.append((e.finished + 20, row("completed", days[e.finished + 20], str(e.m2 + 10))))
     return rows
 
 
@@ -693,14 +732,20 @@ class Faults:
         """Rows to make defective and rows to repeat (never both, never in small files)."""
         if n < 40:
             return set(), set()
-        r = self.r
-        bad = {i for i in range(n) if r.random() < self.RATE}
+        bad = set(self.sample(n, self.RATE))
         repeat: set[int] = set()
-        for i in range(1, n):
-            if (r.random() < self.REPEAT and i not in bad and i - 1 not in bad
-                    and i - 1 not in repeat):
+        for i in self.sample(n, self.REPEAT):
+            if i >= 1 and i not in bad and i - 1 not in bad and i - 1 not in repeat:
                 repeat.add(i)
         return bad, repeat
+
+    def sample(self, n: int, p: float):
+        """Positions below n, each chosen with probability p (geometric gaps)."""
+        r, log_q = self.r, math.log(1.0 - p)
+        i = int(math.log(1.0 - r.random()) / log_q)
+        while i < n:
+            yield i
+            i += 1 + int(math.log(1.0 - r.random()) / log_q)
 
     def assessment(self, cells: list[str], cols: list[str], a: Agency, days_kind: str) -> str:
         """Make one assessment row defective in place; returns the reason."""
@@ -841,12 +886,26 @@ def generate(args: argparse.Namespace) -> None:
                         cells[i] += ",0"
                 cells_rows.append(cells)
             main, extra = cells_rows, []
+            # Large agencies sometimes send a supplement: late answers, and answers given
+            # again on the same day (then the later file in path order counts).
+            supplement = r.choice((f"assessment-{year}-tillegg.csv",
+                                   f"sendt/assessment-{year}.csv"))
             if a.size_class == "L" and r.random() < 0.3:
                 main, extra = [], []
+                first_answer = cols.index("role") + 1
                 for cells in cells_rows:
-                    (extra if r.random() < 0.05 else main).append(cells)
-            for name, part in ((f"assessment-{year}.csv", main),
-                               (f"assessment-{year}-tillegg.csv", extra)):
+                    u = r.random()
+                    if u < 0.05:
+                        extra.append(cells)
+                        continue
+                    main.append(cells)
+                    if u < 0.07:
+                        again = list(cells)
+                        i = next((j for j in range(first_answer, len(again)) if again[j]),
+                                 first_answer)
+                        again[i] = "2" if again[i][:1] == "1" else "1"
+                        extra.append(again)
+            for name, part in ((f"assessment-{year}.csv", main), (supplement, extra)):
                 if not part:
                     continue
                 plan = Planned("", "assessment", "csv", rows=len(part))
@@ -944,7 +1003,7 @@ def generate(args: argparse.Namespace) -> None:
             planned.append(plan)
 
     write_expected(out / "expected", planned)
-    write_pipeline(out, args.period)
+    write_pipeline(out, args.period, args.k)
     total_rows = sum(p.rows for p in planned if p.kind == "completion")
     print(f"generated {len(agencies)} agencies, {sum(a.leaders for a in agencies)} leaders, "
           f"{len(planned)} files, {total_rows} completion records, "
@@ -966,7 +1025,7 @@ def write_expected(folder: Path, planned: list[Planned]) -> None:
     (folder / "rejects.csv").write_text("\n".join(reasons) + "\n", encoding="utf-8")
 
 
-def write_pipeline(out: Path, period: str) -> None:
+def write_pipeline(out: Path, period: str, k: int) -> None:
     text = f"""# Generated by Benchmarks/generate.py: a national-shape inbox.
 name: bench
 inbox: inbox
@@ -975,7 +1034,7 @@ catalogue: reference/courses.csv
 model: {MODEL}
 output: out
 period: {period}
-disclosure: {{ k: 5 }}
+disclosure: {{ k: {k} }}
 quarantine: {{ max_reject_rate: 0.2 }}
 sources:
   - {{ kind: assessment, format: csv,  glob: "**/assessment*" }}
@@ -998,6 +1057,7 @@ def main() -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--period", choices=("year", "half", "quarter"), default="year",
                    help="the period written into pipeline.yaml")
+    p.add_argument("--k", type=int, default=5, help="disclosure k written into pipeline.yaml")
     args = p.parse_args()
     if args.agencies < 4 or args.years < 1 or args.leaders < 1 or args.events < 0:
         p.error("need --agencies ≥ 4, --years ≥ 1, --leaders ≥ 1, --events ≥ 0")
