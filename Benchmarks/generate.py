@@ -11,7 +11,8 @@ Writes, below DIR:
   agreeing with `leader_count`; leader counts add up to exactly `--leaders`.
 - `reference/courses.csv` — 40 courses over the five competence areas of the default model.
 - `inbox/<org>/…` — per agency and year an `assessment-<year>.csv` (50–70 % of the leaders
-  answer, some twice — a later day, or the same day on a later line; some large agencies add
+  answer (about 3 % of agency-years skip the survey; `--assessment-years N` limits it to the
+  last N years), some twice — a later day, or the same day on a later line; some large agencies add
   a supplement, `assessment-<year>-tillegg.csv` or `sendt/assessment-<year>.csv`, with late
   answers and answers given again on the same day, so that path order decides),
   and completion deliveries: `completion-<year>.csv`, split by quarter of the event date
@@ -855,6 +856,7 @@ def generate(args: argparse.Namespace) -> None:
     for a in agencies:
         make_people(a, seeds)
     years = list(range(LAST_YEAR - args.years + 1, LAST_YEAR + 1))
+    assessment_years = min(args.years, args.assessment_years or args.years)
     planned: list[Planned] = []
     fr = seeds("faults")
     taken = {a.org for a in agencies}
@@ -871,7 +873,9 @@ def generate(args: argparse.Namespace) -> None:
         header = header_for(cols, dialect)
         role_words = ROLE_NB if dialect.words == "nb" else {x: x for x in ROLES}
         comma = [cols.index(c) for c in dialect.decimal_comma if c in cols]
-        for year in years:
+        for year in years[len(years) - assessment_years:]:
+            if seeds("skip-assessment", a.org, year).random() < 0.03:
+                continue  # this agency ran no survey this year (it may still deliver courses)
             rows = assessment_rows(a, year, seeds)
             if not rows:
                 continue
@@ -1050,6 +1054,9 @@ def main() -> None:
     p.add_argument("--agencies", type=int, default=450)
     p.add_argument("--leaders", type=int, default=50000)
     p.add_argument("--years", type=int, default=5, help="the last N years up to 2026")
+    p.add_argument("--assessment-years", type=int, default=0,
+                   help="assessments in the last N of the years only (default: all); the "
+                        "earlier years then have completions only")
     p.add_argument("--events", type=int, default=5_000_000,
                    help="completion records (CSV rows and xAPI statements) in all")
     p.add_argument("--clean", action="store_true",

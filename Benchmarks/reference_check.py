@@ -500,44 +500,50 @@ def compute(setup: Setup, inbox: Inbox) -> dict[str, dict[tuple, dict]]:
                 "n": n, "mean_current": cur / n, "mean_target": tgt / n,
                 "mean_gap": real(Fraction(tgt - cur, n)),
                 "share_below_target": sum(1 for c, t in pairs if c < t) / n}
-    # -- Completions.
-    course_cells: dict[tuple, dict] = defaultdict(
+    # -- Completions. A learner is agency + pseudonym, so the distinct learners of a group
+    #    are the disjoint union of its agencies' learners: count per agency, then add up.
+    per_course: dict[tuple, dict] = defaultdict(
         lambda: {"learners": set(), "completed": set(), "days": [], "minutes": 0})
-    reach_cells: dict[tuple, dict] = defaultdict(
-        lambda: {"agencies": set(), "learners": set(), "completers": set()})
+    per_agency: dict[tuple, dict] = defaultdict(lambda: {"learners": set(), "completers": set()})
     for (org, learner, course, enrolled_on), (rank, completed_on, minutes) in \
             inbox.enrolments.items():
         period = period_of(enrolled_on, setup.period)
-        who = (org, learner)
-        done = rank == STATUS_RANK["completed"]
+        c = per_course[(period, org, course)]
+        a = per_agency[(period, org)]
+        c["learners"].add(learner)
+        a["learners"].add(learner)
+        c["minutes"] += minutes or 0
+        if rank == STATUS_RANK["completed"]:
+            c["completed"].add(learner)
+            c["days"].append((completed_on - enrolled_on).days)
+            a["completers"].add(learner)
+    course_cells: dict[tuple, list] = defaultdict(lambda: [0, 0, [], 0])
+    for (period, org, course), c in per_course.items():
         for g, key in groups_of(setup, org, COMPLETION_GROUPINGS):
-            c = course_cells[(period, g, key, course)]
-            c["learners"].add(who)
-            c["minutes"] += minutes or 0
-            if done:
-                c["completed"].add(who)
-                c["days"].append((completed_on - enrolled_on).days)
-            r = reach_cells[(period, g, key)]
-            r["agencies"].add(org)
-            r["learners"].add(who)
-            if done:
-                r["completers"].add(who)
-    for key, c in course_cells.items():
-        n, k = len(c["learners"]), len(c["completed"])
+            cell = course_cells[(period, g, key, course)]
+            cell[0] += len(c["learners"])
+            cell[1] += len(c["completed"])
+            cell[2].extend(c["days"])
+            cell[3] += c["minutes"]
+    for key, (n, k, days, minutes) in course_cells.items():
         low, high = wilson(k, n)
         tables["course_completion"][key] = {
             "learners": n, "completed": k, "completion_rate": k / n, "ci95_low": low,
             "ci95_high": high,
             "median_days_to_complete": float(np.percentile(
-                np.asarray(c["days"], dtype=np.float64), 50, method="linear"))
-            if c["days"] else None,
-            "minutes_total": c["minutes"]}
-    for key, r in reach_cells.items():
-        leaders = sum(setup.agencies[o]["leaders"] for o in r["agencies"])
-        tables["reach"][key] = {
-            "leaders": leaders, "learners": len(r["learners"]),
-            "completers": len(r["completers"]),
-            "reach": min(1.0, len(r["completers"]) / leaders)}
+                np.asarray(days, dtype=np.float64), 50, method="linear")) if days else None,
+            "minutes_total": minutes}
+    reach_cells: dict[tuple, list] = defaultdict(lambda: [0, 0, 0])
+    for (period, org), a in per_agency.items():
+        for g, key in groups_of(setup, org, COMPLETION_GROUPINGS):
+            cell = reach_cells[(period, g, key)]
+            cell[0] += setup.agencies[org]["leaders"]  # the agency delivered for the period
+            cell[1] += len(a["learners"])
+            cell[2] += len(a["completers"])
+    for key, (leaders, learners, completers) in reach_cells.items():
+        tables["reach"][key] = {"leaders": leaders, "learners": learners,
+                                "completers": completers,
+                                "reach": min(1.0, completers / leaders)}
     # -- Coverage: every group of the register, every period with an accepted record.
     registered: dict[tuple, list[str]] = defaultdict(list)
     for org in setup.agencies:
@@ -741,6 +747,58 @@ def short(row: dict) -> str:
         "period", "grouping", "group_key"))
 
 
+def exposure_check(report: Report, setup: Setup, seen: dict[str, dict[tuple, dict]],
+                   strict: bool) -> None:
+    """SPEC §5's necessary condition: no published cell may have exactly one suppressed cell
+    among the cells that partition it (national = Σ sectors = Σ counties = Σ size classes =
+    Σ roles = Σ agencies; a sector, county or size class = Σ its agencies), or that one is
+    parent − Σ the others. Cells without contributors are known (empty), not unknowns.
+    Not sufficient (two suppressed cells can still be solved together): an audit, not this."""
+    problems = []
+    parts = 0
+    for table, item_at, item_name in (("maturity", 3, "dimension"),
+                                      ("competence_gap", 3, "area"),
+                                      ("course_completion", 3, "course_id"), ("reach", None, "")):
+        rows = seen[table]
+        children: dict[tuple, list[tuple]] = defaultdict(list)  # parent + partition → cells
+        for key, row in rows.items():
+            period, g, gk = key[:3]
+            item = key[item_at] if item_at is not None else ""
+            if g == "national":
+                continue
+            children[(period, "national", "", item, g)].append((key, row))
+            if g == "agency":
+                a = setup.agencies.get(gk)
+                if a is None:
+                    continue
+                for pg in ("sector", "county", "size_class"):
+                    children[(period, pg, a[pg], item, g)].append((key, row))
+        for (period, pg, pk, item, g), cells in sorted(children.items()):
+            parent_key = (period, pg, pk) + ((item,) if item_at is not None else ())
+            parent = rows.get(parent_key)
+            if parent is None or parent["suppressed"] is not None:
+                continue
+            parts += 1
+            hidden = [(key, row) for key, row in cells if row["suppressed"] is not None]
+            if len(hidden) == 1:
+                (key, row), = hidden
+                problems.append(
+                    f"{table}: {dict(zip(KEYS[table], key))} is the only suppressed "
+                    f"{g} cell inside the published {pg} {pk!r} ({item_name} {item!r}, "
+                    f"period {period}): its values are the {pg} cell minus "
+                    f"{len(cells) - 1} published ones")
+    report.lines.append(f"{'exposure':<18} {parts:>8} partitions checked: "
+                        + ("ok" if not problems else
+                           f"{len(problems)} with exactly one suppressed cell (SPEC §5)"
+                           + ("" if strict else " — a warning; --strict-disclosure fails")))
+    for p in problems[: report.limit]:
+        report.lines.append(f"    {p}")
+    if len(problems) > report.limit:
+        report.lines.append(f"    … and {len(problems) - report.limit} more")
+    if problems and strict:
+        report.failed = True
+
+
 def disclosure_checks(report: Report, maturity: dict[tuple, dict],
                       stages: dict[tuple, dict]) -> None:
     problems = []
@@ -828,6 +886,8 @@ def main() -> int:
     p.add_argument("--limit", type=int, default=5, help="mismatches shown per table")
     p.add_argument("--strict-types", action="store_true",
                    help="a key column that is not TEXT is a mismatch (else a note)")
+    p.add_argument("--strict-disclosure", action="store_true",
+                   help="a cell exposed by one partition is a mismatch (else a warning)")
     p.add_argument("--inputs-only", action="store_true",
                    help="compare _inputs and rejects with the generator's expected/ only")
     args = p.parse_args()
@@ -862,6 +922,7 @@ def main() -> int:
         compare_table(report, "agency_benchmark", benchmark(setup, inbox, published), db,
                       weighted, setup.k, args.strict_types)
         disclosure_checks(report, seen["maturity"], seen["maturity_stage"])
+        exposure_check(report, setup, seen, args.strict_disclosure)
     report.print()
     print("reference check: " + ("MISMATCH" if report.failed else "every cell matches"))
     return 1 if report.failed else 0
