@@ -688,14 +688,16 @@ def new_uuid(r: Random) -> str:
     return str(uuid.UUID(int=r.getrandbits(128), version=4))
 
 
-def xapi_statements(e: Enrolment, iri: str, r: Random) -> list[tuple[int, str]]:
-    """(event day, JSON line) per statement of one enrolment."""
-    registration = ""
+def xapi_statements(e: Enrolment, iri: str, r: Random) -> list[tuple[int, str, tuple]]:
+    """(event day, JSON line, (learner, course, registration, verb, minutes)) per statement
+    of one enrolment."""
+    registration = reg_id = ""
     crosses = e.finished and date.fromordinal(e.finished).year != date.fromordinal(e.enrolled).year
     if crosses or r.random() < 0.5:
-        registration = ',"context":{"registration":"' + new_uuid(r) + '"}'
+        reg_id = new_uuid(r)
+        registration = ',"context":{"registration":"' + reg_id + '"}'
 
-    def st(verb: str, day: int, mins: int) -> tuple[int, str]:
+    def st(verb: str, day: int, mins: int) -> tuple[int, str, tuple]:
         d = date.fromordinal(day)
         offset = "+02:00" if 4 <= d.month <= 9 else "+01:00"
         stamp = f"{DAYS.iso[day]}T{r.randrange(7, 17):02d}:{r.randrange(60):02d}:00{offset}"
@@ -704,7 +706,7 @@ def xapi_statements(e: Enrolment, iri: str, r: Random) -> list[tuple[int, str]]:
                      '{"homePage":"https://id.loft.example","name":"' + e.learner + '"}},'
                      '"verb":{"id":"' + XAPI_VERB + verb + '"},"object":{"objectType":'
                      '"Activity","id":"' + iri + '"},"timestamp":"' + stamp + '"' + result
-                     + registration + "}")
+                     + registration + "}"), (e.learner, e.course, reg_id, verb, mins)
     out = [st("registered", e.enrolled, 0)]
     if e.outcome != "enrolled":
         out.append(st("launched", e.progress, e.m1))
@@ -714,6 +716,61 @@ def xapi_statements(e: Enrolment, iri: str, r: Random) -> list[tuple[int, str]]:
     elif e.outcome == "withdrawn":
         out.append(st("terminated", e.finished, e.m2 - e.m1))
     return out
+
+
+# MARK: - The clean twin of a messy inbox
+
+class Twin:
+    """With `--twin`: the accepted records of the messy inbox again, as a clean inbox
+    (canonical UTF-8 CSV, English headers and words, ISO dates) under DIR/twin/, with its own
+    pipeline.yaml. Løft's snapshot of the messy inbox must then equal what
+    `reference_check.py --no-inputs` computes from the twin: every dialect, the xAPI mapping
+    and folding, and every rejection, checked through to the statistics."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.collisions = 0
+
+    def __bool__(self) -> bool:
+        return self.folder is not None
+
+    def write(self, rel: str, header: list[str], rows: list[list[str]]) -> None:
+        assert self.folder is not None
+        path = self.folder / "inbox" / (rel[:-4] if rel.endswith(".zst") else rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(("\n".join([",".join(header)] + [",".join(r) for r in rows]) + "\n")
+                         .encode("utf-8"))
+
+    def xapi(self, rel: str, year: int, metas: list[tuple], days: list[int],
+             course_ids: list[str]) -> None:
+        """Fold accepted statements as SPEC §1.3 does — by learner, course and registration
+        (or the statement's calendar year) — into one canonical CSV row per enrolment."""
+        folded: dict[tuple, list] = {}
+        for (learner, course, registration, verb, mins), day in zip(metas, days):
+            key = (learner, course, registration or date.fromordinal(day).year)
+            e = folded.setdefault(key, [day, 0, None, 0, False])  # enrolled, rank, done, s, d
+            e[0] = min(e[0], day)
+            if verb in ("completed", "passed"):
+                e[1] = max(e[1], 4)
+                e[2] = day if e[2] is None else min(e[2], day)
+            elif verb == "failed":
+                e[1] = max(e[1], 3)
+            if mins:
+                e[3] += mins * 60
+                e[4] = True
+        rows, seen = [], set()
+        for (learner, course, _), (enrolled, rank, done, seconds, timed) in folded.items():
+            if (learner, course, enrolled) in seen:
+                self.collisions += 1  # two xAPI enrolments on one day: CSV would fold them
+            seen.add((learner, course, enrolled))
+            status = {0: "enrolled", 3: "failed", 4: "completed"}[rank]
+            rows.append([learner, course_ids[course], status, DAYS.iso[enrolled],
+                         DAYS.iso[done] if rank == 4 else "",
+                         str((seconds + 30) // 60) if timed else ""])
+        rows.sort()
+        folder = rel.rsplit("/", 1)[0]
+        self.write(f"{folder}/completion-xapi-{year}.csv", ["learner_id", "course_id", "status", "enrolled_on", "completed_on",
+                         "minutes_spent"], rows)
 
 
 # MARK: - Faults (messy mode)
@@ -844,7 +901,7 @@ def generate(args: argparse.Namespace) -> None:
     out = Path(args.out).resolve()
     seeds = Seeds(args.seed)
     clean = args.clean
-    for sub in ("inbox", "reference", "expected"):
+    for sub in ("inbox", "reference", "expected", "twin"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
     out.mkdir(parents=True, exist_ok=True)
@@ -862,6 +919,7 @@ def generate(args: argparse.Namespace) -> None:
     taken = {a.org for a in agencies}
     unregistered = new_org(seeds("unregistered"), taken, "9")
     faults = Faults(fr, unregistered, (agencies[0].org, agencies[1].org))
+    twin = Twin(out / "twin" if args.twin and not clean else None)
 
     # -- Assessments
     for a in agencies:
@@ -880,15 +938,18 @@ def generate(args: argparse.Namespace) -> None:
             if not rows:
                 continue
             r = seeds("assessment-files", a.org, year)
-            cells_rows = []
+            cells_rows = []  # (cells as written, canonical cells for the twin)
             for day, respondent, rest in rows:
                 cells = [respondent, days[day], role_words[rest[0]]] + rest[1:]
+                canon = [respondent, DAYS.iso[day], rest[0]] + rest[1:] if twin else None
                 if a.org_column:
                     cells.insert(1, a.org)
+                    if canon:
+                        canon.insert(1, a.org)
                 for i in comma:
                     if cells[i]:
                         cells[i] += ",0"
-                cells_rows.append(cells)
+                cells_rows.append((cells, canon))
             main, extra = cells_rows, []
             # Large agencies sometimes send a supplement: late answers, and answers given
             # again on the same day (then the later file in path order counts).
@@ -897,22 +958,28 @@ def generate(args: argparse.Namespace) -> None:
             if a.size_class == "L" and r.random() < 0.3:
                 main, extra = [], []
                 first_answer = cols.index("role") + 1
-                for cells in cells_rows:
+                for cells, canon in cells_rows:
                     u = r.random()
                     if u < 0.05:
-                        extra.append(cells)
+                        extra.append((cells, canon))
                         continue
-                    main.append(cells)
+                    main.append((cells, canon))
                     if u < 0.07:
                         again = list(cells)
                         i = next((j for j in range(first_answer, len(again)) if again[j]),
                                  first_answer)
                         again[i] = "2" if again[i][:1] == "1" else "1"
-                        extra.append(again)
-            for name, part in ((f"assessment-{year}.csv", main), (supplement, extra)):
-                if not part:
+                        again_canon = None
+                        if canon:
+                            again_canon = list(canon)
+                            again_canon[i] = again[i]
+                        extra.append((again, again_canon))
+            for name, pairs in ((f"assessment-{year}.csv", main), (supplement, extra)):
+                if not pairs:
                     continue
+                part = [cells for cells, _ in pairs]
                 plan = Planned("", "assessment", "csv", rows=len(part))
+                bad, repeat = set(), set()
                 if not clean:
                     bad, repeat = faults.positions(len(part))
                     for i in sorted(bad):
@@ -925,6 +992,9 @@ def generate(args: argparse.Namespace) -> None:
                         plan.duplicate = len(repeat)
                 plan.path = write_delivery(inbox, a, name, header, part, dialect, a.compress)
                 planned.append(plan)
+                if twin:
+                    twin.write(plan.path, cols, [canon for i, (_, canon) in enumerate(pairs)
+                                                 if i not in bad and i not in repeat])
 
     # -- Completions: exactly `--events` records over agencies and years.
     growth = {y: (1.0 + 0.15 * i) * (10 / 12 if y == LAST_YEAR else 1.0)
@@ -939,15 +1009,16 @@ def generate(args: argparse.Namespace) -> None:
         dialect = a.dialect
         r = seeds("completion-files", a.org, year)
         if a.xapi:
-            records: list[tuple[int, str]] = []
+            records: list[tuple[int, str, tuple]] = []
             for e in enrolments(a, year, courses, seeds):
                 records.extend(xapi_statements(e, iris[e.course], r))
                 if len(records) >= budget:
                     break
             del records[budget:]
             records.sort(key=lambda x: x[0])
-            lines = [line for _, line in records]
+            lines = [line for _, line, _ in records]
             plan = Planned("", "completion", "xapi", rows=len(lines))
+            bad, repeat = set(), set()
             if not clean:
                 bad, repeat = faults.positions(len(lines))
                 for i in sorted(bad):
@@ -966,6 +1037,10 @@ def generate(args: argparse.Namespace) -> None:
             (inbox / rel).write_bytes(data)
             plan.path = rel
             planned.append(plan)
+            if twin:
+                kept = [i for i in range(len(records)) if i not in bad and i not in repeat]
+                twin.xapi(rel, year, [records[i][2] for i in kept],
+                          [records[i][0] for i in kept], course_ids)
             continue
         days = DAYS.table(dialect)
         words = STATUS_NB if dialect.words == "nb" else {s: s for s in STATUSES}
@@ -973,27 +1048,34 @@ def generate(args: argparse.Namespace) -> None:
         if not a.org_column:
             cols.remove("org_number")
         org = a.org if a.org_column else None
-        events: list[tuple[int, list[str]]] = []
+        events: list[tuple[int, list[str], list[str] | None]] = []
         for e in enrolments(a, year, courses, seeds):
             rows = csv_completion_rows(e, a.style, course_ids[e.course], org, days, words)
-            events.extend(rows)
+            if twin:
+                canon = csv_completion_rows(e, a.style, course_ids[e.course], org, DAYS.iso,
+                                            {x: x for x in STATUSES})
+                events.extend((day, cells, c) for (day, cells), (_, c) in zip(rows, canon))
+            else:
+                events.extend((day, cells, None) for day, cells in rows)
             if len(events) >= budget:
                 break
         del events[budget:]
         events.sort(key=lambda x: x[0])
         # Large agencies deliver a file per quarter of the event date (the enrolment year's).
         if a.size_class == "L" and len(events) > 2000:
-            parts: dict[int, list[list[str]]] = {}
-            for day, cells in events:
+            parts: dict[int, list[tuple]] = {}
+            for day, cells, canon in events:
                 d = date.fromordinal(day)
                 q = 4 if d.year > year else (d.month - 1) // 3 + 1
-                parts.setdefault(q, []).append(cells)
+                parts.setdefault(q, []).append((cells, canon))
             files = [(f"completion-{year}-q{q}.csv", parts[q]) for q in sorted(parts)]
         else:
-            files = [(f"completion-{year}.csv", [cells for _, cells in events])]
+            files = [(f"completion-{year}.csv", [(cells, canon) for _, cells, canon in events])]
         header = header_for(cols, dialect)
-        for name, part in files:
+        for name, pairs in files:
+            part = [cells for cells, _ in pairs]
             plan = Planned("", "completion", "csv", rows=len(part))
+            bad, repeat = set(), set()
             if not clean:
                 bad, repeat = faults.positions(len(part))
                 for i in sorted(bad):
@@ -1005,8 +1087,17 @@ def generate(args: argparse.Namespace) -> None:
                 plan.duplicate = len(repeat)
             plan.path = write_delivery(inbox, a, name, header, part, dialect, a.compress)
             planned.append(plan)
+            if twin:
+                twin.write(plan.path, cols, [canon for i, (_, canon) in enumerate(pairs)
+                                             if i not in bad and i not in repeat])
 
     write_expected(out / "expected", planned)
+    if twin:
+        (out / "twin" / "inbox").mkdir(parents=True, exist_ok=True)
+        write_pipeline(out / "twin", args.period, args.k, "../reference/")
+        if twin.collisions:
+            print(f"generate: {twin.collisions} xAPI enrolments share a learner, course and "
+                  "day in the twin (CSV folds them; the twin is then not exact)", file=sys.stderr)
     write_pipeline(out, args.period, args.k)
     total_rows = sum(p.rows for p in planned if p.kind == "completion")
     print(f"generated {len(agencies)} agencies, {sum(a.leaders for a in agencies)} leaders, "
@@ -1029,12 +1120,12 @@ def write_expected(folder: Path, planned: list[Planned]) -> None:
     (folder / "rejects.csv").write_text("\n".join(reasons) + "\n", encoding="utf-8")
 
 
-def write_pipeline(out: Path, period: str, k: int) -> None:
+def write_pipeline(out: Path, period: str, k: int, reference: str = "reference/") -> None:
     text = f"""# Generated by Benchmarks/generate.py: a national-shape inbox.
 name: bench
 inbox: inbox
-register: reference/agencies.csv
-catalogue: reference/courses.csv
+register: {reference}agencies.csv
+catalogue: {reference}courses.csv
 model: {MODEL}
 output: out
 period: {period}
@@ -1062,6 +1153,9 @@ def main() -> None:
     p.add_argument("--clean", action="store_true",
                    help="canonical UTF-8 CSV only, no defective or repeated records")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--twin", action="store_true",
+                   help="messy only: also write DIR/twin/, the accepted records as a clean "
+                        "inbox with its own pipeline.yaml (for reference_check.py --no-inputs)")
     p.add_argument("--period", choices=("year", "half", "quarter"), default="year",
                    help="the period written into pipeline.yaml")
     p.add_argument("--k", type=int, default=5, help="disclosure k written into pipeline.yaml")
