@@ -47,7 +47,7 @@ for run in "year 5" "quarter 1 --assessment-years 1"; do
     --events 40000 --clean --seed "${SEED:-1}" --period "$period" --k "$k" ${extra:+$extra}
   snapshot="$("$LOFT" run "$data/pipeline.yaml" --as-of "$as_of")"
   python3 "$here/reference_check.py" --pipeline "$data/pipeline.yaml" \
-    --snapshot "$snapshot" --as-of "$as_of" || status=$?
+    --snapshot "$snapshot" --as-of "$as_of" ${REFERENCE_FLAGS:-} || status=$?
   [[ $status -eq 0 ]] || break
 done
 exit "$status"

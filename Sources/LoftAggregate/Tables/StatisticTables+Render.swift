@@ -11,7 +11,7 @@ extension StatisticTables {
          .optional(row.weightedMean), suppression(row.suppressed)]
       } cell: { $0.cell },
       render(stageTable, maturityStage) { row in
-        [.text(row.dimension), .int(row.stage), row.count.map(Value.int) ?? .null,
+        [.text(row.dimension), .text(String(row.stage)), row.count.map(Value.int) ?? .null,
          .optional(row.share), suppression(row.suppressed)]
       } cell: { $0.cell },
       render(gapTable, competenceGap) { row in
@@ -94,7 +94,8 @@ private let stageTable = Table(
   name: "maturity_stage", nb: "Fordeling på generasjoner per dimensjon", en: "Distribution over generations per dimension",
   columns: keyColumns + [
     Column("dimension", .text, key: true, nb: "Dimensjon", en: "Dimension"),
-    Column("stage", .integer, key: true, nb: "Generasjon", en: "Generation"),
+    // Keys are TEXT (SPEC §4), the stage too: '1' … '6'.
+    Column("stage", .text, key: true, nb: "Generasjon", en: "Generation"),
     Column("count", .integer, nullable: true, nb: "Antall respondenter på generasjonen", en: "Respondents at the generation"),
     Column("share", .real, nullable: true, nb: "Andel av cellens n", en: "Share of the cell's n"),
     suppressedColumn,
