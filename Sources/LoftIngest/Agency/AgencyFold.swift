@@ -11,12 +11,11 @@ package struct AgencyFold {
   let maxRejectRate: Double
 
   private var seenAssessments: Set<AssessmentRecord> = []
-  private var seenCompletions: Set<CompletionKey> = []
   private var seenStatements: Set<String> = []
   /// Each learner pseudonym's number in this agency.
   private var learners: [String: Int32] = [:]
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
-  private var csvEnrolments: [CSVEnrolmentKey: Enrolment] = [:]
+  private var csvEnrolments: [CSVEnrolmentKey: CSVFold] = [:]
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
 
@@ -31,15 +30,35 @@ package struct AgencyFold {
     var enrolledOn: Day
   }
 
-  /// A completion row's canonical values, with the learner as a number: equal keys are
-  /// duplicate records.
-  private struct CompletionKey: Hashable {
-    var learner: Int32
-    var course: Int32
-    var status: CompletionStatus
-    var enrolledOn: Day
-    var completedOn: Day?
-    var minutes: Int?
+  /// One CSV enrolment being folded, with the distinct records seen for it: a record equal to
+  /// one of them (every canonical value the same) is a duplicate.
+  private struct CSVFold {
+    struct Variant: Equatable {
+      var status: CompletionStatus
+      var completedOn: Day?
+      var minutes: Int?
+    }
+
+    var enrolment: Enrolment
+    var variants: [Variant] = []
+
+    /// Folds a record in; false when it repeats one already folded.
+    mutating func take(_ record: CompletionRecord) -> Bool {
+      let variant = Variant(status: record.status, completedOn: record.completedOn, minutes: record.minutes)
+      guard !variants.contains(variant) else { return false }
+      if variants.isEmpty {
+        enrolment.status = record.status
+        enrolment.completedOn = record.completedOn
+        enrolment.minutes = record.minutes
+      } else {
+        enrolment.status = max(enrolment.status, record.status)
+        enrolment.completedOn = earliest(enrolment.completedOn, record.completedOn)
+        // CSV minutes are cumulative: the largest value counts.
+        if let minutes = record.minutes { enrolment.minutes = max(enrolment.minutes ?? 0, minutes) }
+      }
+      variants.append(variant)
+      return true
+    }
   }
 
   /// The number of a learner pseudonym in this agency, given on first sight.
@@ -83,12 +102,13 @@ package struct AgencyFold {
     for item in outcome.completions {
       let record = item.record
       let learner = learnerNumber(record.learner)
-      let key = CompletionKey(
-        learner: learner, course: record.course, status: record.status, enrolledOn: record.enrolledOn,
-        completedOn: record.completedOn, minutes: record.minutes)
-      if seenCompletions.insert(key).inserted {
+      let key = CSVEnrolmentKey(learner: learner, course: record.course, enrolledOn: record.enrolledOn)
+      let empty = Enrolment(
+        agency: agency, learner: learner, course: record.course, status: record.status,
+        enrolledOn: record.enrolledOn, completedOn: nil, minutes: nil)
+      // One lookup both folds the record and tells whether it repeats an earlier one.
+      if csvEnrolments[key, default: CSVFold(enrolment: empty)].take(record) {
         input.rowsAccepted += 1
-        foldCSV(record, learner: learner)
       } else {
         input.rowsDuplicate += 1
       }
@@ -114,26 +134,11 @@ package struct AgencyFold {
     latest[key] = (origin, record)
   }
 
-  private mutating func foldCSV(_ record: CompletionRecord, learner: Int32) {
-    let key = CSVEnrolmentKey(learner: learner, course: record.course, enrolledOn: record.enrolledOn)
-    guard var enrolment = csvEnrolments[key] else {
-      csvEnrolments[key] = Enrolment(
-        agency: agency, learner: learner, course: record.course, status: record.status,
-        enrolledOn: record.enrolledOn, completedOn: record.completedOn, minutes: record.minutes)
-      return
-    }
-    enrolment.status = max(enrolment.status, record.status)
-    enrolment.completedOn = earliest(enrolment.completedOn, record.completedOn)
-    // CSV minutes are cumulative: the largest value counts.
-    if let minutes = record.minutes { enrolment.minutes = max(enrolment.minutes ?? 0, minutes) }
-    csvEnrolments[key] = enrolment
-  }
-
   /// The agency's records for the statistics, in no particular order: every statistic is an
   /// exact sum, so the order cannot change a result.
   package mutating func finish() -> AgencyRecords {
     let assessments = latest.values.map(\.record)
-    var enrolments = Array(csvEnrolments.values)
+    var enrolments = csvEnrolments.values.map(\.enrolment)
     for statement in statements { _ = learnerNumber(statement.learner) }
     enrolments += XAPIFold.enrolments(statements, agency: agency, learners: learners)
     return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments)
