@@ -20,6 +20,16 @@ package enum Zstd {
   /// The same input and level always give the same bytes: compression runs single-threaded
   /// with every parameter that shapes the output set explicitly.
   package static func compress(_ bytes: [UInt8], level: Int32) throws(ZstdError) -> [UInt8] {
+    let result = bytes.withUnsafeBytes { input in
+      Result { () throws(ZstdError) in try compress(input, level: level) }
+    }
+    return try result.get()
+  }
+
+  /// `compress(_:level:)` on bytes in place, without copying them first.
+  package static func compress(
+    _ bytes: UnsafeRawBufferPointer, level: Int32
+  ) throws(ZstdError) -> [UInt8] {
     guard let context = ZSTD_createCCtx() else {
       throw .failed("could not create a compression context")
     }
@@ -37,9 +47,7 @@ package enum Zstd {
 
     var output = [UInt8](repeating: 0, count: ZSTD_compressBound(bytes.count))
     let written = output.withUnsafeMutableBytes { out in
-      bytes.withUnsafeBytes { input in
-        ZSTD_compress2(context, out.baseAddress, out.count, input.baseAddress, input.count)
-      }
+      ZSTD_compress2(context, out.baseAddress, out.count, bytes.baseAddress, bytes.count)
     }
     try check(written, as: ZstdError.failed, "compression")
     output.removeSubrange(written...)

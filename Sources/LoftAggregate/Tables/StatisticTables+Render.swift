@@ -8,57 +8,57 @@ extension StatisticTables {
         [.text(row.dimension), .int(row.n), .optional(row.mean), .optional(row.sd),
          .optional(row.ci95Low), .optional(row.ci95High), .optional(row.p25),
          .optional(row.median), .optional(row.p75), .optional(row.shareTransforming),
-         .optional(row.weightedMean), suppression(row.suppressed)]
+         .optional(row.weightedMean), suppressedValue(row.suppressed)]
       } cell: { $0.cell },
       render(stageTable, maturityStage) { row in
         [.text(row.dimension), .text(String(row.stage)), row.count.map(Value.int) ?? .null,
-         .optional(row.share), suppression(row.suppressed)]
+         .optional(row.share), suppressedValue(row.suppressed)]
       } cell: { $0.cell },
       render(gapTable, competenceGap) { row in
         [.text(row.area), .int(row.n), .optional(row.meanCurrent), .optional(row.meanTarget),
-         .optional(row.meanGap), .optional(row.shareBelowTarget), suppression(row.suppressed)]
+         .optional(row.meanGap), .optional(row.shareBelowTarget), suppressedValue(row.suppressed)]
       } cell: { $0.cell },
       render(completionTable, courseCompletion) { row in
         [.text(row.courseID), .int(row.learners), row.completed.map(Value.int) ?? .null,
          .optional(row.completionRate), .optional(row.ci95Low), .optional(row.ci95High),
          .optional(row.medianDaysToComplete), row.minutesTotal.map(Value.int) ?? .null,
-         suppression(row.suppressed)]
+         suppressedValue(row.suppressed)]
       } cell: { $0.cell },
       render(reachTable, reach) { row in
         [.int(row.leaders), .int(row.learners), row.completers.map(Value.int) ?? .null,
-         .optional(row.reach), suppression(row.suppressed)]
+         .optional(row.reach), suppressedValue(row.suppressed)]
       } cell: { $0.cell },
       render(coverageTable, coverage) { row in
         [.int(row.agenciesRegistered), .int(row.agenciesDelivered), .int(row.respondents),
          .int(row.leaders), .real(row.responseRate)]
       } cell: { $0.cell },
       {
-        var table = benchmarkTable
-        table.rows = agencyBenchmark.map { row in
-          [.text(row.period.description), .text(row.orgNumber), .text(row.dimension),
+        let rows = agencyBenchmark
+        return benchmarkTable.withRows(count: rows.count) { index in
+          let row = rows[index]
+          return [.text(row.period.description), .text(row.orgNumber), .text(row.dimension),
            .text(row.name), .text(row.sector), .int(row.n), .real(row.mean),
            .real(row.percentileInSector)]
         }
-        return table
       }(),
     ]
   }
 
-  private func render<Row>(
-    _ schema: Table, _ rows: [Row], values: (Row) -> [Value], cell: (Row) -> CellKey
+  private func render<Row: Sendable>(
+    _ schema: Table, _ rows: [Row], values: @escaping @Sendable (Row) -> [Value],
+    cell: @escaping @Sendable (Row) -> CellKey
   ) -> Table {
-    var table = schema
-    table.rows = rows.map { row in
+    schema.withRows(count: rows.count) { index in
+      let row = rows[index]
       let key = cell(row)
       return [.text(key.period.description), .text(key.grouping.rawValue), .text(key.groupKey)]
         + values(row)
     }
-    return table
   }
+}
 
-  private func suppression(_ value: Suppression?) -> Value {
-    value.map { .text($0.rawValue) } ?? .null
-  }
+private func suppressedValue(_ value: Suppression?) -> Value {
+  value.map { .text($0.rawValue) } ?? .null
 }
 
 // MARK: - Schemas

@@ -55,11 +55,12 @@ struct SnapshotAssembler {
     all.append(MetadataTables.periods(tables.periods, asOf: asOf))
     all.append(MetadataTables.suppression(tables.suppression))
     all.append(MetadataTables.descriptions(of: all))
-    let database: [UInt8]
     let compressed: [UInt8]
     do {
-      database = try SnapshotDatabase.build(all)
-      compressed = try Zstd.compress(database, level: Self.compressionLevel)
+      let built = try SnapshotDatabase.write(all)
+      compressed = try built.withSerializedBytes { bytes in
+        try Zstd.compress(bytes, level: Self.compressionLevel)
+      }
     } catch let error as SQLiteError {
       throw LoftError(.runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
     } catch {

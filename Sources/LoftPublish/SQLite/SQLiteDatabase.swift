@@ -101,6 +101,19 @@ package final class SQLiteDatabase {
     return Array(UnsafeBufferPointer(start: data, count: Int(size)))
   }
 
+  /// Calls `body` with the database's bytes; for a database made by deserializing, in place
+  /// (no copy of what may be tens of megabytes), else through `serialize()`.
+  package func withSerializedBytes<R>(
+    _ body: (UnsafeRawBufferPointer) throws -> R
+  ) throws -> R {
+    var size: Int64 = 0
+    if let data = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) {
+      return try body(UnsafeRawBufferPointer(start: data, count: Int(size)))
+    }
+    let bytes = try serialize()
+    return try bytes.withUnsafeBytes(body)
+  }
+
   /// A new connection to an empty in-memory database.
   private static func open() throws(SQLiteError) -> OpaquePointer {
     var handle: OpaquePointer?

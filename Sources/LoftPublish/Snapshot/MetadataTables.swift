@@ -174,9 +174,7 @@ package enum MetadataTables {
         rows.append([.text(table.name), .text(column.name), .text(column.type.rawValue), .text(column.nb), .text(column.en)])
       }
     }
-    var result = placeholder
-    result.rows = rows
-    return result
+    return Table(name: placeholder.name, nb: placeholder.nb, en: placeholder.en, columns: placeholder.columns, rows: rows)
   }
 
   private static let describingColumns = [

@@ -5,7 +5,13 @@ import LoftCore
 package enum SnapshotDatabase {
   /// The serialized database holding every table given.
   package static func build(_ tables: [Table]) throws(SQLiteError) -> [UInt8] {
-    let database = try SQLiteDatabase.inMemory()
+    try write(tables).serialize()
+  }
+
+  /// The database holding every table given, still open (serialize it in place).
+  package static func write(_ tables: [Table]) throws(SQLiteError) -> SQLiteDatabase {
+    // Made by deserializing nothing, so its pages can later be read in place.
+    let database = try SQLiteDatabase(deserializing: [], readOnly: false)
     // Fixed settings: the bytes must not depend on the library's defaults.
     try database.execute(
       "PRAGMA page_size = 4096; PRAGMA encoding = 'UTF-8'; PRAGMA journal_mode = OFF;")
@@ -16,10 +22,16 @@ package enum SnapshotDatabase {
       let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
       let insert = try database.prepare(
         "INSERT INTO \(quote(table.name)) VALUES (\(placeholders))")
-      for row in table.rows { try insert.insert(row) }
+      do {
+        try table.forEachRow { try insert.insert($0) }
+      } catch let error as SQLiteError {
+        throw error
+      } catch {
+        throw SQLiteError(code: 1, message: "\(error)")
+      }
     }
     try database.execute("COMMIT")
-    return try database.serialize()
+    return database
   }
 
   /// `CREATE TABLE … STRICT` with the key columns as primary key.

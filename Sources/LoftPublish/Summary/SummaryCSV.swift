@@ -9,9 +9,9 @@ package enum SummaryCSV {
     let suppressed = table.columnIndex("suppressed")
     let keys = Set(table.columns.indices.filter { table.columns[$0].isKey })
     var text = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
-    for row in table.rows {
+    table.forEachRow { row in
       if let grouping, case .text(let value) = row[grouping], value != "national", value != "sector" {
-        continue
+        return
       }
       let isSuppressed = suppressed.map { row[$0] != .null } ?? false
       var fields: [String] = []
