@@ -78,20 +78,31 @@ package struct AgencyFold {
   /// Settles one file's records (files must come in path order); returns the file's final row.
   package mutating func add(_ outcome: FileOutcome) -> InputFile {
     var input = outcome.input
+    guard admit(&input, rejects: outcome.rejects.count) else { return input }
+    take(outcome, into: &input)
+    return input
+  }
+
+  /// Starts a file: counts its rejects and decides whether its records are used at all — not
+  /// when it is quarantined, or when more of its records are defective than the limit allows.
+  package mutating func admit(_ input: inout InputFile, rejects: Int) -> Bool {
     fileIndex += 1
-    guard input.status == .read else { return input }
-    input.rowsRejected = outcome.rejects.count
-    let rate = input.rowsRead == 0 ? 0 : Double(input.rowsRejected) / Double(input.rowsRead)
-    if rate > maxRejectRate {
-      let read = input.rowsRead
-      input.quarantine(
-        .rejectRate,
-        "\(input.rowsRejected) of \(read) records are defective, above the limit \(maxRejectRate)")
-      input.rowsRead = read
-      input.rowsRejected = read
-      return input
-    }
-    for item in outcome.assessments {
+    guard input.status == .read else { return false }
+    input.rowsRejected = rejects
+    let rate = input.rowsRead == 0 ? 0 : Double(rejects) / Double(input.rowsRead)
+    guard rate > maxRejectRate else { return true }
+    let read = input.rowsRead
+    input.quarantine(
+      .rejectRate, "\(rejects) of \(read) records are defective, above the limit \(maxRejectRate)")
+    input.rowsRead = read
+    input.rowsRejected = read
+    return false
+  }
+
+  /// Takes valid records of the file last admitted — all at once, or batch by batch for a
+  /// file too large to hold — counting each as accepted or duplicate.
+  package mutating func take(_ batch: FileOutcome, into input: inout InputFile) {
+    for item in batch.assessments {
       if seenAssessments.insert(item.record).inserted {
         input.rowsAccepted += 1
         keepIfLatest(item.record, origin: RecordOrigin(file: fileIndex, line: Int32(item.line)))
@@ -99,7 +110,7 @@ package struct AgencyFold {
         input.rowsDuplicate += 1
       }
     }
-    for item in outcome.completions {
+    for item in batch.completions {
       let record = item.record
       let learner = learnerNumber(record.learner)
       let key = CSVEnrolmentKey(learner: learner, course: record.course, enrolledOn: record.enrolledOn)
@@ -113,7 +124,7 @@ package struct AgencyFold {
         input.rowsDuplicate += 1
       }
     }
-    for statement in outcome.statements {
+    for statement in batch.statements {
       if seenStatements.insert(statement.id).inserted {
         input.rowsAccepted += 1
         statements.append(statement)
@@ -121,7 +132,6 @@ package struct AgencyFold {
         input.rowsDuplicate += 1
       }
     }
-    return input
   }
 
   private mutating func keepIfLatest(_ record: AssessmentRecord, origin: RecordOrigin) {

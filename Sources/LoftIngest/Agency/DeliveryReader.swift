@@ -27,8 +27,12 @@ struct DeliveryReader {
   }
 
   /// Reads a planned file; `duplicateOf` answers, from its hash, whether it repeats a file read.
+  ///
+  /// `onBatch` gets the outcome whenever it holds `batchSize` valid records, to take them out,
+  /// so a file of any size is read in bounded memory; what is left at the end stays.
   func read(
-    _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?
+    _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?,
+    batchSize: Int = .max, onBatch: (inout FileOutcome) -> Void = { _ in }
   ) -> FileOutcome {
     let entry = planned.entry
     var input = InputFile(path: entry.path, bytes: entry.size, status: .read)
@@ -52,8 +56,8 @@ struct DeliveryReader {
     do throws(Quarantine) {
       let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
       switch planned.source.format {
-      case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome)
-      case .xapi: try readXAPI(content, into: &outcome)
+      case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome, batchSize: batchSize, onBatch: onBatch)
+      case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
       guard file.isUnchanged else {
         throw Quarantine(.changedDuringRead, "the file changed while it was read")
@@ -75,9 +79,10 @@ struct DeliveryReader {
 
   // MARK: - CSV
 
-  private func readCSV(_ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome)
-    throws(Quarantine)
-  {
+  private func readCSV(
+    _ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome,
+    batchSize: Int, onBatch: (inout FileOutcome) -> Void
+  ) throws(Quarantine) {
     let profile = try content.sniff()
     let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
@@ -123,6 +128,7 @@ struct DeliveryReader {
         case .failure(let reject): outcome.rejects.append(reject)
         }
       }
+      if outcome.validCount >= batchSize { onBatch(&outcome) }
     }
 
     try content.forEachChunk { chunk throws(Quarantine) in
@@ -145,7 +151,10 @@ struct DeliveryReader {
 
   // MARK: - xAPI
 
-  private func readXAPI(_ content: DeliveryContent, into outcome: inout FileOutcome) throws(Quarantine) {
+  private func readXAPI(
+    _ content: DeliveryContent, into outcome: inout FileOutcome,
+    batchSize: Int, onBatch: (inout FileOutcome) -> Void
+  ) throws(Quarantine) {
     let validator = XAPIStatementValidator(
       context: XAPIContext(
         file: outcome.input.path, folderAgency: agency, register: settings.register,
@@ -158,6 +167,7 @@ struct DeliveryReader {
       case .accepted(let event): outcome.statements.append(event)
       case .rejected(let reject): outcome.rejects.append(reject)
       }
+      if outcome.validCount >= batchSize { onBatch(&outcome) }
     }
     try content.forEachChunk { chunk throws(Quarantine) in
       do {
