@@ -79,13 +79,23 @@ package struct DisclosureAudit {
     return vector
   }
 
-  /// Runs one problem: published cells and combinations against protected cells and inner cells.
+  /// Runs one problem: the published cells (and combinations) of one table, period and item
+  /// against its suppressed cells and its inner cells with fewer than k contributors.
   private func check(
-    table: String, period: Period, item: String, counts: [Int: Int],
-    published: [ExposureCheck.Vector], suppressed: [(String, ExposureCheck.Vector)],
+    table: String, period: Period, item: String, counts: [Int: Int], roles: Bool,
+    cells: [(cell: CellKey, suppressed: Bool)], combinations: [ExposureCheck.Vector] = [],
     into result: inout Result
   ) {
-    var protected = suppressed
+    var published = combinations
+    var protected: [(String, ExposureCheck.Vector)] = []
+    for (cell, suppressed) in cells {
+      let cellVector = vector(cell, roles: roles, counts: counts)
+      if suppressed {
+        protected.append(("\(cell.grouping.rawValue)/\(cell.groupKey)", cellVector))
+      } else {
+        published.append(cellVector)
+      }
+    }
     for column in counts.keys.sorted() where counts[column]! > 0 && counts[column]! < k {
       let agency = register.agencies[column / 8].orgNumber.digits
       let role = column % 8 == 0 ? "" : "/" + Role.allCases[column % 8 - 1].rawValue
@@ -110,33 +120,23 @@ package struct DisclosureAudit {
         let histogram = itemIndex < model.maturity.dimensions.count ? cell.dimensions[itemIndex] : cell.overall
         counts[Self.column(Int(key.agency), key.role)] = histogram.total
       }
-      var published: [ExposureCheck.Vector] = []
-      var suppressed: [(String, ExposureCheck.Vector)] = []
-      for row in tables.maturity where row.cell.period == period && row.dimension == item {
-        let cellVector = vector(row.cell, roles: true, counts: counts)
-        if row.suppressed == nil {
-          published.append(cellVector)
-          if row.weightedMean != nil { published.append(weightedVector(row.cell, counts: counts)) }
-        } else {
-          suppressed.append(("\(row.cell.grouping.rawValue)/\(row.cell.groupKey)", cellVector))
-        }
+      let rows = tables.maturity.filter { $0.cell.period == period && $0.dimension == item }
+      let weighted = rows.filter { $0.suppressed == nil && $0.weightedMean != nil }.map {
+        weightedVector($0.cell, counts: counts)
       }
-      check(table: "maturity", period: period, item: item, counts: counts, published: published, suppressed: suppressed, into: &result)
+      check(
+        table: "maturity", period: period, item: item, counts: counts, roles: true,
+        cells: rows.map { ($0.cell, $0.suppressed != nil) }, combinations: weighted, into: &result)
     }
     for (areaIndex, area) in model.competence.areas.enumerated() {
       var counts: [Int: Int] = [:]
       for (key, cell) in state.assessments where key.period == period {
         counts[Self.column(Int(key.agency), key.role)] = cell.gaps[areaIndex].n
       }
-      var published: [ExposureCheck.Vector] = []
-      var suppressed: [(String, ExposureCheck.Vector)] = []
-      for row in tables.competenceGap where row.cell.period == period && row.area == area.code {
-        let cellVector = vector(row.cell, roles: true, counts: counts)
-        if row.suppressed == nil { published.append(cellVector) } else {
-          suppressed.append(("\(row.cell.grouping.rawValue)/\(row.cell.groupKey)", cellVector))
-        }
-      }
-      check(table: "competence_gap", period: period, item: area.code, counts: counts, published: published, suppressed: suppressed, into: &result)
+      let rows = tables.competenceGap.filter { $0.cell.period == period && $0.area == area.code }
+      check(
+        table: "competence_gap", period: period, item: area.code, counts: counts, roles: true,
+        cells: rows.map { ($0.cell, $0.suppressed != nil) }, into: &result)
     }
   }
 
@@ -167,28 +167,18 @@ package struct DisclosureAudit {
         counts[Self.column(Int(key.agency), nil)] = cell.courses[Int32(courseIndex)]?.learners ?? 0
       }
       guard counts.values.contains(where: { $0 > 0 }) else { continue }
-      var published: [ExposureCheck.Vector] = []
-      var suppressed: [(String, ExposureCheck.Vector)] = []
-      for row in tables.courseCompletion where row.cell.period == period && row.courseID == course.id {
-        let cellVector = vector(row.cell, roles: false, counts: counts)
-        if row.suppressed == nil { published.append(cellVector) } else {
-          suppressed.append(("\(row.cell.grouping.rawValue)/\(row.cell.groupKey)", cellVector))
-        }
-      }
-      check(table: "course_completion", period: period, item: course.id, counts: counts, published: published, suppressed: suppressed, into: &result)
+      let rows = tables.courseCompletion.filter { $0.cell.period == period && $0.courseID == course.id }
+      check(
+        table: "course_completion", period: period, item: course.id, counts: counts, roles: false,
+        cells: rows.map { ($0.cell, $0.suppressed != nil) }, into: &result)
     }
     var counts: [Int: Int] = [:]
     for (key, cell) in state.completions where key.period == period {
       counts[Self.column(Int(key.agency), nil)] = cell.learners
     }
-    var published: [ExposureCheck.Vector] = []
-    var suppressed: [(String, ExposureCheck.Vector)] = []
-    for row in tables.reach where row.cell.period == period {
-      let cellVector = vector(row.cell, roles: false, counts: counts)
-      if row.suppressed == nil { published.append(cellVector) } else {
-        suppressed.append(("\(row.cell.grouping.rawValue)/\(row.cell.groupKey)", cellVector))
-      }
-    }
-    check(table: "reach", period: period, item: "", counts: counts, published: published, suppressed: suppressed, into: &result)
+    let rows = tables.reach.filter { $0.cell.period == period }
+    check(
+      table: "reach", period: period, item: "", counts: counts, roles: false,
+      cells: rows.map { ($0.cell, $0.suppressed != nil) }, into: &result)
   }
 }

@@ -48,9 +48,8 @@ package final class AssessmentRowValidator: Sendable {
       let text = fields[position]
       switch column {
       case .respondentID:
-        guard text.count <= 128 else {
-          return .failure(
-            context.reject(line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)"))
+        if let reject = context.checkPseudonym(text, column: column, line: line) {
+          return .failure(reject)
         }
         record.respondent = text
       case .orgNumber:

@@ -60,9 +60,8 @@ package final class CompletionRowValidator: Sendable {
       let text = fields[position]
       switch column {
       case .learnerID:
-        guard text.count <= 128 else {
-          return .failure(
-            context.reject(line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)"))
+        if let reject = context.checkPseudonym(text, column: column, line: line) {
+          return .failure(reject)
         }
         record.learner = text
       case .courseID:
