@@ -1,5 +1,7 @@
+import Dispatch
 import LoftAggregate
 import LoftCore
+import Synchronization
 
 /// Secondary suppression: withholds further cells until no protected cell — a suppressed cell,
 /// or an inner cell with fewer than k contributors — can be computed exactly from published
@@ -9,7 +11,8 @@ import LoftCore
 /// cells. A maturity cell is decided for all its dimensions and `overall` together; competence
 /// areas and courses each on their own; `reach` together with its single-course groups.
 /// `weighted_mean` values are tried last and withheld where they would expose a cell.
-package struct SecondarySuppression {
+/// Periods and tables are independent problems, decided in parallel and applied in order.
+package struct SecondarySuppression: Sendable {
   let register: Register
   let catalogue: Catalogue
   let model: Model
@@ -24,12 +27,90 @@ package struct SecondarySuppression {
     self.inner = InnerCells(register: register)
   }
 
+  /// What one problem decided: the cells to withhold as secondary.
+  struct Decisions: Sendable {
+    var maturity: Set<CellKey> = []
+    /// `weighted_mean` values withheld, as (cell, dimension code).
+    var weighted: Set<WeightedKey> = []
+    /// Per area code.
+    var competence: [String: Set<CellKey>] = [:]
+    /// Per course id: every cell withheld in the end (primary ones too).
+    var courses: [String: Set<CellKey>] = [:]
+    var reach: Set<CellKey> = []
+  }
+
+  struct WeightedKey: Hashable, Sendable {
+    var cell: CellKey
+    var dimension: String
+  }
+
+  private enum Problem: CaseIterable {
+    case maturity, competence, completions
+  }
+
   /// Applies secondary suppression to tables where primary suppression is already marked.
-  package func apply(to tables: inout StatisticTables, state: AggregationState) {
-    for period in tables.periods {
-      suppressMaturity(&tables, state: state, period: period)
-      suppressCompetence(&tables, state: state, period: period)
-      suppressCompletions(&tables, state: state, period: period)
+  package func apply(to tables: inout StatisticTables, state: AggregationState, threads: Int = 1) {
+    let problems = tables.periods.flatMap { period in Problem.allCases.map { (period, $0) } }
+    let snapshot = tables
+    let slots = WorkerSlots<Decisions>(count: problems.count)
+    let next = ProblemCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, problems.count))) { _ in
+      while let index = next.take(below: problems.count) {
+        let (period, problem) = problems[index]
+        switch problem {
+        case .maturity: slots[index] = maturity(snapshot, state: state, period: period)
+        case .competence: slots[index] = competence(snapshot, state: state, period: period)
+        case .completions: slots[index] = completions(snapshot, state: state, period: period)
+        }
+      }
+    }
+    var decisions = Decisions()
+    for slot in slots.values {
+      decisions.maturity.formUnion(slot.maturity)
+      decisions.weighted.formUnion(slot.weighted)
+      decisions.competence.merge(slot.competence) { $0.union($1) }
+      decisions.courses.merge(slot.courses) { $0.union($1) }
+      decisions.reach.formUnion(slot.reach)
+    }
+    Self.apply(decisions, to: &tables)
+  }
+
+  /// Marks what was decided; cells already primary stay primary.
+  private static func apply(_ decisions: Decisions, to tables: inout StatisticTables) {
+    for index in tables.maturity.indices {
+      let row = tables.maturity[index]
+      if row.suppressed == nil, decisions.maturity.contains(row.cell) {
+        tables.maturity[index].suppress(.secondary)
+      } else if row.suppressed == nil,
+        decisions.weighted.contains(WeightedKey(cell: row.cell, dimension: row.dimension))
+      {
+        tables.maturity[index].weightedMean = nil
+        tables.maturity[index].weightedMeanWithheld = true
+      }
+    }
+    for index in tables.maturityStage.indices
+    where tables.maturityStage[index].suppressed == nil
+      && decisions.maturity.contains(tables.maturityStage[index].cell)
+    {
+      tables.maturityStage[index].count = nil
+      tables.maturityStage[index].share = nil
+      tables.maturityStage[index].suppressed = .secondary
+    }
+    for index in tables.competenceGap.indices {
+      let row = tables.competenceGap[index]
+      if row.suppressed == nil, decisions.competence[row.area]?.contains(row.cell) == true {
+        tables.competenceGap[index].suppress(.secondary)
+      }
+    }
+    for index in tables.courseCompletion.indices {
+      let row = tables.courseCompletion[index]
+      if row.suppressed == nil, decisions.courses[row.courseID]?.contains(row.cell) == true {
+        tables.courseCompletion[index].suppress(.secondary)
+      }
+    }
+    for index in tables.reach.indices
+    where tables.reach[index].suppressed == nil && decisions.reach.contains(tables.reach[index].cell) {
+      tables.reach[index].suppress(.secondary)
     }
   }
 
@@ -51,49 +132,43 @@ package struct SecondarySuppression {
     return result
   }
 
-  private func suppressMaturity(_ tables: inout StatisticTables, state: AggregationState, period: Period) {
+  private func maturity(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
     let dimensions = model.maturity.dimensions.count
     var contributors = (0..<dimensions).map { index in
       assessmentContributors(state, period: period) { $0.dimensions[index].total }
     }
     contributors.append(assessmentContributors(state, period: period) { $0.overall.total })
+    let rows = tables.maturity.filter { $0.cell.period == period }
     var n: [CellKey: Int] = [:]
     var primary: Set<CellKey> = []
-    for row in tables.maturity where row.cell.period == period {
+    for row in rows {
       if row.dimension == "overall" { n[row.cell] = row.n }
       if row.suppressed == .primary { primary.insert(row.cell) }
     }
     let candidates = n.keys.sorted(by: candidateOrder(n))
     var elimination = TiedElimination(contributors: contributors, k: k)
     elimination.run(protected: primary, candidates: candidates, members: assessmentColumns)
-    let secondary = elimination.suppressed.subtracting(primary)
-    for index in tables.maturity.indices where secondary.contains(tables.maturity[index].cell) {
-      tables.maturity[index].suppress(.secondary)
-    }
-    for index in tables.maturityStage.indices where secondary.contains(tables.maturityStage[index].cell) {
-      tables.maturityStage[index].count = nil
-      tables.maturityStage[index].share = nil
-      tables.maturityStage[index].suppressed = .secondary
-    }
-    withholdWeightedMeans(&tables, &elimination, period: period, candidates: candidates)
+    var decisions = Decisions()
+    decisions.maturity = elimination.suppressed.subtracting(primary)
+    decisions.weighted = withheldWeightedMeans(rows, &elimination, candidates: candidates)
+    return decisions
   }
 
   /// `weighted_mean` is Σ_a w_a·(S_a / n_a) / Σ w_a: per inner cell of agency a the coefficient
   /// w_a / n_a (the common 1 / Σ w_a changes nothing). Published last, where it exposes nothing.
-  private func withholdWeightedMeans(
-    _ tables: inout StatisticTables, _ elimination: inout TiedElimination, period: Period,
-    candidates: [CellKey]
-  ) {
+  private func withheldWeightedMeans(
+    _ rows: [MaturityRow], _ elimination: inout TiedElimination, candidates: [CellKey]
+  ) -> Set<WeightedKey> {
     let items = model.maturity.dimensions.map(\.code) + ["overall"]
-    var rowIndex: [String: Int] = [:]
-    for (index, row) in tables.maturity.enumerated() where row.cell.period == period {
-      rowIndex["\(row.cell.grouping.rawValue)|\(row.cell.groupKey)|\(row.dimension)"] = index
+    var published: Set<WeightedKey> = []
+    for row in rows where row.weightedMean != nil && !elimination.suppressed.contains(row.cell) {
+      published.insert(WeightedKey(cell: row.cell, dimension: row.dimension))
     }
+    var withheld: Set<WeightedKey> = []
     for cell in candidates where cell.grouping != .role && cell.grouping != .agency {
       for (item, code) in items.enumerated() {
-        guard let index = rowIndex["\(cell.grouping.rawValue)|\(cell.groupKey)|\(code)"],
-          tables.maturity[index].suppressed == nil, tables.maturity[index].weightedMean != nil
-        else { continue }
+        let key = WeightedKey(cell: cell, dimension: code)
+        guard published.contains(key) else { continue }
         let counts = elimination.contributors[item]
         var perAgency: [Int32: Int] = [:]
         let members = inner.assessmentMembers(cell)
@@ -108,15 +183,14 @@ package struct SecondarySuppression {
           let weight = PrimeField.element(register.agencies[Int(member.agency)].leaderCount)
           entries.append((column, PrimeField.multiply(weight, PrimeField.inverse(PrimeField.element(agencyN)))))
         }
-        if !elimination.publishCombination(item: item, SparseVector(entries)) {
-          tables.maturity[index].weightedMean = nil
-          tables.maturity[index].weightedMeanWithheld = true
-        }
+        if !elimination.publishCombination(item: item, SparseVector(entries)) { withheld.insert(key) }
       }
     }
+    return withheld
   }
 
-  private func suppressCompetence(_ tables: inout StatisticTables, state: AggregationState, period: Period) {
+  private func competence(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
+    var decisions = Decisions()
     for (index, area) in model.competence.areas.enumerated() {
       let contributors = assessmentContributors(state, period: period) { $0.gaps[index].n }
       var n: [CellKey: Int] = [:]
@@ -127,19 +201,16 @@ package struct SecondarySuppression {
       }
       var elimination = TiedElimination(contributors: [contributors], k: k)
       elimination.run(protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)), members: assessmentColumns)
-      let secondary = elimination.suppressed.subtracting(primary)
-      for row in tables.competenceGap.indices
-      where tables.competenceGap[row].area == area.code && secondary.contains(tables.competenceGap[row].cell) {
-        tables.competenceGap[row].suppress(.secondary)
-      }
+      decisions.competence[area.code] = elimination.suppressed.subtracting(primary)
     }
+    return decisions
   }
 
   // MARK: - Completions
 
   /// Courses, then `reach`, repeated until stable: a group whose completions come from one
   /// course shows that course's numbers in `reach`, so the two are withheld together.
-  private func suppressCompletions(_ tables: inout StatisticTables, state: AggregationState, period: Period) {
+  private func completions(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
     var coursesByCell: [CellKey: [String]] = [:]
     for row in tables.courseCompletion where row.cell.period == period {
       coursesByCell[row.cell, default: []].append(row.courseID)
@@ -164,19 +235,7 @@ package struct SecondarySuppression {
           grew = true
         }
       }
-      if grew { continue }
-      for index in tables.courseCompletion.indices where tables.courseCompletion[index].cell.period == period {
-        let row = tables.courseCompletion[index]
-        if row.suppressed == nil, suppressedCourses[row.courseID]?.contains(row.cell) == true {
-          tables.courseCompletion[index].suppress(.secondary)
-        }
-      }
-      for index in tables.reach.indices where tables.reach[index].cell.period == period {
-        if tables.reach[index].suppressed == nil, reach.contains(tables.reach[index].cell) {
-          tables.reach[index].suppress(.secondary)
-        }
-      }
-      return
+      if !grew { return Decisions(courses: suppressedCourses, reach: reach) }
     }
   }
 
@@ -223,5 +282,15 @@ package struct SecondarySuppression {
     var elimination = TiedElimination(contributors: [contributors], k: k)
     elimination.run(protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)), members: inner.completionMembers)
     return elimination.suppressed
+  }
+}
+
+/// Hands out problem numbers one at a time to whichever worker asks first.
+final class ProblemCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  func take(below limit: Int) -> Int? {
+    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+    return index < limit ? index : nil
   }
 }

@@ -54,7 +54,9 @@ package struct PipelineRunner: Sendable {
       PrimarySuppression.apply(to: &tables, k: definition.k)
       SecondarySuppression(
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
-      ).apply(to: &tables, state: collected.state)
+      ).apply(
+        to: &tables, state: collected.state,
+        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
       clock.lap("statistics and disclosure", into: &report)
       if options.audit {
         let audit = DisclosureAudit(
