@@ -104,7 +104,8 @@ package struct DisclosureAudit {
     result.problems += 1
     result.protectedVectors += protected.count
     for index in ExposureCheck.exposed(published: published, protected: protected.map(\.1)) {
-      result.exposures.append(Exposure(table: table, period: period.description, item: item, what: protected[index].0))
+      result.exposures.append(
+        Exposure(table: table, period: period.description, item: item, what: protected[index].0))
     }
   }
 
@@ -117,7 +118,8 @@ package struct DisclosureAudit {
     for (itemIndex, item) in items.enumerated() {
       var counts: [Int: Int] = [:]
       for (key, cell) in state.assessments where key.period == period {
-        let histogram = itemIndex < model.maturity.dimensions.count ? cell.dimensions[itemIndex] : cell.overall
+        let histogram =
+          itemIndex < model.maturity.dimensions.count ? cell.dimensions[itemIndex] : cell.overall
         counts[Self.column(Int(key.agency), key.role)] = histogram.total
       }
       let rows = tables.maturity.filter { $0.cell.period == period && $0.dimension == item }
@@ -167,7 +169,9 @@ package struct DisclosureAudit {
         counts[Self.column(Int(key.agency), nil)] = cell.courses[Int32(courseIndex)]?.learners ?? 0
       }
       guard counts.values.contains(where: { $0 > 0 }) else { continue }
-      let rows = tables.courseCompletion.filter { $0.cell.period == period && $0.courseID == course.id }
+      let rows = tables.courseCompletion.filter {
+        $0.cell.period == period && $0.courseID == course.id
+      }
       check(
         table: "course_completion", period: period, item: course.id, counts: counts, roles: false,
         cells: rows.map { ($0.cell, $0.suppressed != nil) }, into: &result)

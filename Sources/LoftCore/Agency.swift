@@ -9,7 +9,9 @@ package enum Sector: String, Sendable, CaseIterable, Comparable {
 
 /// The size class of an agency by its number of leaders.
 package enum SizeClass: String, Sendable, CaseIterable, Comparable {
-  case small = "S", medium = "M", large = "L"
+  case small = "S"
+  case medium = "M"
+  case large = "L"
 
   /// The class that a leader count falls in: S < 20, M 20–99, L 100+.
   package init(leaderCount: Int) {

@@ -1,4 +1,3 @@
-
 /// Everything one agency contributes to the statistics, after validation and folding.
 package struct AgencyRecords: Sendable {
   /// The agency's index in the register.

@@ -1,4 +1,3 @@
-
 /// What became of one file under the inbox: a row of the snapshot's `_inputs`.
 package struct InputFile: Sendable, Equatable, Codable {
   /// `read`, `quarantined`, `duplicate_file` or `unmatched`.

@@ -13,7 +13,9 @@ package enum RejectReason: String, Sendable, CaseIterable, Comparable, Codable {
   case badStatus = "bad_status"
   case completionBeforeEnrolment = "completion_before_enrolment"
 
-  package static func < (lhs: RejectReason, rhs: RejectReason) -> Bool { lhs.rawValue < rhs.rawValue }
+  package static func < (lhs: RejectReason, rhs: RejectReason) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 }
 
 /// Why a whole file was set aside: a stable identifier, as written in `_inputs.reason`.

@@ -9,7 +9,8 @@ package enum PrimarySuppression {
   package static func apply(to tables: inout StatisticTables, k: Int) {
     var unsafeMaturity: Set<CellKey> = []
     for row in tables.maturity where row.n < k { unsafeMaturity.insert(row.cell) }
-    for index in tables.maturity.indices where unsafeMaturity.contains(tables.maturity[index].cell) {
+    for index in tables.maturity.indices where unsafeMaturity.contains(tables.maturity[index].cell)
+    {
       tables.maturity[index].suppress(.primary)
     }
     for index in tables.maturityStage.indices
@@ -50,26 +51,36 @@ extension StatisticTables {
     var entries: [SuppressionEntry] = []
     for row in maturity {
       if let reason = row.suppressed {
-        entries.append(SuppressionEntry(table: "maturity", cell: row.cell, item: row.dimension, reason: reason.rawValue))
+        entries.append(
+          SuppressionEntry(
+            table: "maturity", cell: row.cell, item: row.dimension, reason: reason.rawValue))
       } else if row.weightedMean == nil, row.cell.grouping != .role, row.cell.grouping != .agency,
         row.weightedMeanWithheld
       {
-        entries.append(SuppressionEntry(table: "maturity", cell: row.cell, item: row.dimension, reason: "weighted"))
+        entries.append(
+          SuppressionEntry(
+            table: "maturity", cell: row.cell, item: row.dimension, reason: "weighted"))
       }
     }
     for row in competenceGap {
       if let reason = row.suppressed {
-        entries.append(SuppressionEntry(table: "competence_gap", cell: row.cell, item: row.area, reason: reason.rawValue))
+        entries.append(
+          SuppressionEntry(
+            table: "competence_gap", cell: row.cell, item: row.area, reason: reason.rawValue))
       }
     }
     for row in courseCompletion {
       if let reason = row.suppressed {
-        entries.append(SuppressionEntry(table: "course_completion", cell: row.cell, item: row.courseID, reason: reason.rawValue))
+        entries.append(
+          SuppressionEntry(
+            table: "course_completion", cell: row.cell, item: row.courseID, reason: reason.rawValue)
+        )
       }
     }
     for row in reach {
       if let reason = row.suppressed {
-        entries.append(SuppressionEntry(table: "reach", cell: row.cell, item: "", reason: reason.rawValue))
+        entries.append(
+          SuppressionEntry(table: "reach", cell: row.cell, item: "", reason: reason.rawValue))
       }
     }
     suppression = entries

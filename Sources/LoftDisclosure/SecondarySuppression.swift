@@ -109,7 +109,9 @@ package struct SecondarySuppression: Sendable {
       }
     }
     for index in tables.reach.indices
-    where tables.reach[index].suppressed == nil && decisions.reach.contains(tables.reach[index].cell) {
+    where tables.reach[index].suppressed == nil
+      && decisions.reach.contains(tables.reach[index].cell)
+    {
       tables.reach[index].suppress(.secondary)
     }
   }
@@ -127,12 +129,16 @@ package struct SecondarySuppression: Sendable {
     var result: [Int32: Int] = [:]
     for (key, cell) in state.assessments where key.period == period {
       let contributors = count(cell)
-      if contributors > 0 { result[InnerCells.column(agency: key.agency, role: key.role)] = contributors }
+      if contributors > 0 {
+        result[InnerCells.column(agency: key.agency, role: key.role)] = contributors
+      }
     }
     return result
   }
 
-  private func maturity(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
+  private func maturity(_ tables: StatisticTables, state: AggregationState, period: Period)
+    -> Decisions
+  {
     let dimensions = model.maturity.dimensions.count
     var contributors = (0..<dimensions).map { index in
       assessmentContributors(state, period: period) { $0.dimensions[index].total }
@@ -179,17 +185,24 @@ package struct SecondarySuppression: Sendable {
         var entries: [(column: Int32, value: UInt64)] = []
         for member in members {
           let column = InnerCells.column(agency: member.agency, role: member.role)
-          guard counts[column] != nil, let agencyN = perAgency[member.agency], agencyN > 0 else { continue }
+          guard counts[column] != nil, let agencyN = perAgency[member.agency], agencyN > 0 else {
+            continue
+          }
           let weight = PrimeField.element(register.agencies[Int(member.agency)].leaderCount)
-          entries.append((column, PrimeField.multiply(weight, PrimeField.inverse(PrimeField.element(agencyN)))))
+          entries.append(
+            (column, PrimeField.multiply(weight, PrimeField.inverse(PrimeField.element(agencyN)))))
         }
-        if !elimination.publishCombination(item: item, SparseVector(entries)) { withheld.insert(key) }
+        if !elimination.publishCombination(item: item, SparseVector(entries)) {
+          withheld.insert(key)
+        }
       }
     }
     return withheld
   }
 
-  private func competence(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
+  private func competence(_ tables: StatisticTables, state: AggregationState, period: Period)
+    -> Decisions
+  {
     var decisions = Decisions()
     for (index, area) in model.competence.areas.enumerated() {
       let contributors = assessmentContributors(state, period: period) { $0.gaps[index].n }
@@ -200,7 +213,9 @@ package struct SecondarySuppression: Sendable {
         if row.suppressed == .primary { primary.insert(row.cell) }
       }
       var elimination = TiedElimination(contributors: [contributors], k: k)
-      elimination.run(protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)), members: assessmentColumns)
+      elimination.run(
+        protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
+        members: assessmentColumns)
       decisions.competence[area.code] = elimination.suppressed.subtracting(primary)
     }
     return decisions
@@ -210,18 +225,23 @@ package struct SecondarySuppression: Sendable {
 
   /// Courses, then `reach`, repeated until stable: a group whose completions come from one
   /// course shows that course's numbers in `reach`, so the two are withheld together.
-  private func completions(_ tables: StatisticTables, state: AggregationState, period: Period) -> Decisions {
+  private func completions(_ tables: StatisticTables, state: AggregationState, period: Period)
+    -> Decisions
+  {
     var coursesByCell: [CellKey: [String]] = [:]
     for row in tables.courseCompletion where row.cell.period == period {
       coursesByCell[row.cell, default: []].append(row.courseID)
     }
-    let courseIDs = Array(Set(tables.courseCompletion.filter { $0.cell.period == period }.map(\.courseID))).sorted()
+    let courseIDs = Array(
+      Set(tables.courseCompletion.filter { $0.cell.period == period }.map(\.courseID))
+    ).sorted()
     var forcedCourses: [String: Set<CellKey>] = [:]
     while true {
       var suppressedCourses: [String: Set<CellKey>] = [:]
       for courseID in courseIDs {
         suppressedCourses[courseID] = suppressCourse(
-          tables, state: state, period: period, courseID: courseID, forced: forcedCourses[courseID] ?? [])
+          tables, state: state, period: period, courseID: courseID,
+          forced: forcedCourses[courseID] ?? [])
       }
       var forcedReach: Set<CellKey> = []
       for (cell, courses) in coursesByCell where courses.count == 1 {
@@ -256,7 +276,9 @@ package struct SecondarySuppression: Sendable {
     forced: Set<CellKey>
   ) -> Set<CellKey> {
     guard let course = catalogue.index(ofCourse: courseID).map(Int32.init) else { return [] }
-    let contributors = completionContributors(state, period: period) { $0.courses[course]?.learners ?? 0 }
+    let contributors = completionContributors(state, period: period) {
+      $0.courses[course]?.learners ?? 0
+    }
     var n: [CellKey: Int] = [:]
     var primary = forced
     for row in tables.courseCompletion where row.cell.period == period && row.courseID == courseID {
@@ -264,7 +286,9 @@ package struct SecondarySuppression: Sendable {
       if row.suppressed == .primary { primary.insert(row.cell) }
     }
     var elimination = TiedElimination(contributors: [contributors], k: k)
-    elimination.run(protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)), members: inner.completionMembers)
+    elimination.run(
+      protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
+      members: inner.completionMembers)
     return elimination.suppressed
   }
 
@@ -280,7 +304,9 @@ package struct SecondarySuppression: Sendable {
       if row.suppressed == .primary { primary.insert(row.cell) }
     }
     var elimination = TiedElimination(contributors: [contributors], k: k)
-    elimination.run(protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)), members: inner.completionMembers)
+    elimination.run(
+      protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
+      members: inner.completionMembers)
     return elimination.suppressed
   }
 }

@@ -39,10 +39,12 @@ struct Query: ParsableCommand {
 
 /// Prints query results as an aligned table, CSV or JSON.
 enum QueryOutput {
-  static func render(_ result: (columns: [String], rows: [[Value]]), format: Query.Format) -> String {
+  static func render(_ result: (columns: [String], rows: [[Value]]), format: Query.Format) -> String
+  {
     switch format {
     case .csv:
-      let lines = [result.columns.map(csvField)] + result.rows.map { $0.map { csvField(text($0, null: "")) } }
+      let lines =
+        [result.columns.map(csvField)] + result.rows.map { $0.map { csvField(text($0, null: "")) } }
       return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     case .json:
       let objects: [[String: Any]] = result.rows.map { row in
@@ -57,16 +59,24 @@ enum QueryOutput {
         }
         return object
       }
-      let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+      let data =
+        (try? JSONSerialization.data(
+          withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])) ?? Data()
       return String(decoding: data, as: UTF8.self) + "\n"
     case .table:
       let cells = [result.columns] + result.rows.map { $0.map { text($0, null: "NULL") } }
       var widths = Array(repeating: 0, count: result.columns.count)
-      for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+      for row in cells {
+        for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+      }
       var lines: [String] = []
       for (number, row) in cells.enumerated() {
-        lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  "))
-        if number == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        lines.append(
+          row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            .joined(separator: "  "))
+        if number == 0 {
+          lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        }
       }
       return lines.joined(separator: "\n") + "\n(\(result.rows.count) rows)\n"
     }
@@ -82,7 +92,9 @@ enum QueryOutput {
   }
 
   static func csvField(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return field
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

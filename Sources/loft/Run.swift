@@ -20,15 +20,21 @@ struct Run: ParsableCommand {
   @Option(help: "Worker threads (default: every core).")
   var threads: Int?
 
-  @Option(name: .customLong("as-of"), help: "The run's date, YYYY-MM-DD (default: today in Europe/Oslo).")
+  @Option(
+    name: .customLong("as-of"), help: "The run's date, YYYY-MM-DD (default: today in Europe/Oslo).")
   var asOf: String?
 
-  @Flag(help: "Check the suppression with the independent disclosure audit (slower); an exposed cell fails the run.")
+  @Flag(
+    help:
+      "Check the suppression with the independent disclosure audit (slower); an exposed cell fails the run."
+  )
   var audit = false
 
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if let asOf, parseDay(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
+    if let asOf, parseDay(asOf) == nil {
+      throw ValidationError("--as-of must be a date YYYY-MM-DD")
+    }
   }
 
   func run() throws {
@@ -36,7 +42,9 @@ struct Run: ParsableCommand {
       var options = RunOptions(output: output, threads: threads, asOf: asOf.flatMap(parseDay))
       options.audit = audit
       let result = try PipelineRunner(progress: { printError($0) }).run(pipeline, options: options)
-      if result.existed { printError("loft: the snapshot exists already; nothing new was published") }
+      if result.existed {
+        printError("loft: the snapshot exists already; nothing new was published")
+      }
       print(result.snapshotPath)
     }
   }

@@ -31,7 +31,8 @@ struct Validate: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let options = RunOptions(threads: threads, asOf: asOf.flatMap(parseDay), rejectsFile: rejects)
-      let report = try PipelineRunner(progress: { printError($0) }).validate(pipeline, options: options)
+      let report = try PipelineRunner(progress: { printError($0) }).validate(
+        pipeline, options: options)
       print(format == .json ? report.json() : report.text(), terminator: "")
     }
   }

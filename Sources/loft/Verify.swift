@@ -19,7 +19,8 @@ struct Verify: ParsableCommand {
       let problems = SnapshotVerifier.verify(try SnapshotReader(locating: snapshot))
       guard problems.isEmpty else {
         for problem in problems { printError("loft: verify: \(problem)") }
-        throw LoftError(.runtime, code: "verify.failed", "\(snapshot): \(problems.count) problem(s) found")
+        throw LoftError(
+          .runtime, code: "verify.failed", "\(snapshot): \(problems.count) problem(s) found")
       }
       print("\(snapshot): ok")
     }

@@ -14,17 +14,24 @@ import Testing
       let assessments = (0..<Int.random(in: 0...12, using: &random)).map { index in
         AssessmentRecord(
           agency: Int32(agency), respondent: "r\(index)",
-          date: Day(year: Int.random(in: 2024...2025, using: &random), month: Int.random(in: 1...12, using: &random), day: 1)!,
+          date: Day(
+            year: Int.random(in: 2024...2025, using: &random),
+            month: Int.random(in: 1...12, using: &random), day: 1)!,
           role: Role.allCases.randomElement(using: &random)!,
-          maturity: [Int.random(in: 0...6, using: &random), Int.random(in: 0...6, using: &random)].map { $0 == 0 ? nil : $0 },
-          current: [Int.random(in: 1...8, using: &random)], target: [Bool.random(using: &random) ? Int.random(in: 1...8, using: &random) : nil])
+          maturity: [Int.random(in: 0...6, using: &random), Int.random(in: 0...6, using: &random)]
+            .map { $0 == 0 ? nil : $0 },
+          current: [Int.random(in: 1...8, using: &random)],
+          target: [Bool.random(using: &random) ? Int.random(in: 1...8, using: &random) : nil])
       }
       let enrolments = (0..<Int.random(in: 0...8, using: &random)).map { index in
         let completed = Bool.random(using: &random)
         let enrolled = Day(year: 2025, month: Int.random(in: 1...6, using: &random), day: 1)!
         return Enrolment(
-          agency: Int32(agency), learner: Int32(index % 4), course: 0, status: completed ? .completed : .inProgress,
-          enrolledOn: enrolled, completedOn: completed ? Day(ordinal: enrolled.ordinal + Int32.random(in: 0...40, using: &random)) : nil,
+          agency: Int32(agency), learner: Int32(index % 4), course: 0,
+          status: completed ? .completed : .inProgress,
+          enrolledOn: enrolled,
+          completedOn: completed
+            ? Day(ordinal: enrolled.ordinal + Int32.random(in: 0...40, using: &random)) : nil,
           minutes: Bool.random(using: &random) ? Int.random(in: 0...300, using: &random) : nil)
       }
       return AgencyRecords(agency: Int32(agency), assessments: assessments, enrolments: enrolments)
@@ -40,12 +47,17 @@ import Testing
   @Test("merge is commutative and associative", arguments: 1...20)
   func laws(seed: UInt64) {
     let parts = Self.records(seed: seed).map { Self.state([$0]) }
-    var ab = parts[0]; ab.merge(parts[1])
-    var ba = parts[1]; ba.merge(parts[0])
+    var ab = parts[0]
+    ab.merge(parts[1])
+    var ba = parts[1]
+    ba.merge(parts[0])
     #expect(ab == ba)
-    var abThenC = ab; abThenC.merge(parts[2])
-    var bc = parts[1]; bc.merge(parts[2])
-    var aThenBC = parts[0]; aThenBC.merge(bc)
+    var abThenC = ab
+    abThenC.merge(parts[2])
+    var bc = parts[1]
+    bc.merge(parts[2])
+    var aThenBC = parts[0]
+    aThenBC.merge(bc)
     #expect(abThenC == aThenBC)
   }
 
@@ -61,9 +73,12 @@ import Testing
   func threads(_ threads: Int) {
     let records = Self.records(seed: 42, agencies: 3)
     let expected = Self.state(records)
-    let state = Aggregator.aggregate(records, model: Self.model, granularity: .year, threads: threads)
+    let state = Aggregator.aggregate(
+      records, model: Self.model, granularity: .year, threads: threads)
     #expect(state == expected)
-    let builder = StatisticsBuilder(register: StatisticsBuilderTests.register, catalogue: StatisticsBuilderTests.catalogue, model: Self.model)
+    let builder = StatisticsBuilder(
+      register: StatisticsBuilderTests.register, catalogue: StatisticsBuilderTests.catalogue,
+      model: Self.model)
     #expect(builder.build(state) == builder.build(expected))
   }
 }

@@ -19,9 +19,15 @@ import Testing
 
   /// A (state, 400 leaders, no county), B (municipality in 46, 50), C (municipality in 46, 10).
   static let register = Register(agencies: [
-    Agency(orgNumber: OrgNumber("974760673")!, name: "A", sector: .state, county: "", sizeClass: .large, leaderCount: 400),
-    Agency(orgNumber: OrgNumber("123456785")!, name: "B", sector: .municipality, county: "46", sizeClass: .medium, leaderCount: 50),
-    Agency(orgNumber: OrgNumber("988077917")!, name: "C", sector: .municipality, county: "46", sizeClass: .small, leaderCount: 10),
+    Agency(
+      orgNumber: OrgNumber("974760673")!, name: "A", sector: .state, county: "", sizeClass: .large,
+      leaderCount: 400),
+    Agency(
+      orgNumber: OrgNumber("123456785")!, name: "B", sector: .municipality, county: "46",
+      sizeClass: .medium, leaderCount: 50),
+    Agency(
+      orgNumber: OrgNumber("988077917")!, name: "C", sector: .municipality, county: "46",
+      sizeClass: .small, leaderCount: 10),
   ])
   /// Register indices (the register is kept in org-number order).
   static let a = Int32(register.index(of: OrgNumber("974760673")!)!)
@@ -29,26 +35,45 @@ import Testing
   static let c = Int32(register.index(of: OrgNumber("988077917")!)!)
 
   static let catalogue = Catalogue(courses: [
-    Course(id: "K1", title: "K1", provider: "p", license: "l", areas: [], minutes: nil, xapiActivityID: "x1")
+    Course(
+      id: "K1", title: "K1", provider: "p", license: "l", areas: [], minutes: nil,
+      xapiActivityID: "x1")
   ])
 
   static func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 
-  static func answer(_ agency: Int32, _ name: String, _ date: Day, _ role: Role, _ maturity: [Int?], _ current: Int? = nil, _ target: Int? = nil) -> AssessmentRecord {
-    AssessmentRecord(agency: agency, respondent: name, date: date, role: role, maturity: maturity, current: [current], target: [target])
+  static func answer(
+    _ agency: Int32, _ name: String, _ date: Day, _ role: Role, _ maturity: [Int?],
+    _ current: Int? = nil, _ target: Int? = nil
+  ) -> AssessmentRecord {
+    AssessmentRecord(
+      agency: agency, respondent: name, date: date, role: role, maturity: maturity,
+      current: [current], target: [target])
   }
 
   func tables(_ records: [AgencyRecords]) -> StatisticTables {
     let state = Aggregator.aggregate(records, model: Self.model, granularity: .year, threads: 2)
-    return StatisticsBuilder(register: Self.register, catalogue: Self.catalogue, model: Self.model).build(state)
+    return StatisticsBuilder(register: Self.register, catalogue: Self.catalogue, model: Self.model)
+      .build(state)
   }
 
-  func row(_ tables: StatisticTables, _ grouping: Grouping, _ key: String, _ dimension: String, period: String = "2025") -> MaturityRow? {
-    tables.maturity.first { $0.cell.grouping == grouping && $0.cell.groupKey == key && $0.dimension == dimension && $0.cell.period.description == period }
+  func row(
+    _ tables: StatisticTables, _ grouping: Grouping, _ key: String, _ dimension: String,
+    period: String = "2025"
+  ) -> MaturityRow? {
+    tables.maturity.first {
+      $0.cell.grouping == grouping && $0.cell.groupKey == key && $0.dimension == dimension
+        && $0.cell.period.description == period
+    }
   }
 
   @Test("n = 1: no sd or interval; the quantiles are the value") func single() throws {
-    let t = tables([AgencyRecords(agency: Self.a, assessments: [Self.answer(Self.a, "a", Self.day(2025, 3, 1), .topLeader, [4, nil])], enrolments: [])])
+    let t = tables([
+      AgencyRecords(
+        agency: Self.a,
+        assessments: [Self.answer(Self.a, "a", Self.day(2025, 3, 1), .topLeader, [4, nil])],
+        enrolments: [])
+    ])
     let strategy = try #require(row(t, .national, "", "strategy"))
     #expect(strategy.n == 1)
     #expect(strategy.mean == 4)
@@ -66,10 +91,14 @@ import Testing
   }
 
   @Test("n = 2: sample sd, t interval with df 1, type-7 quantiles") func two() throws {
-    let t = tables([AgencyRecords(agency: Self.b, assessments: [
-      Self.answer(Self.b, "a", Self.day(2025, 3, 1), .middleManager, [2, 1]),
-      Self.answer(Self.b, "b", Self.day(2025, 3, 2), .middleManager, [5, 2]),
-    ], enrolments: [])])
+    let t = tables([
+      AgencyRecords(
+        agency: Self.b,
+        assessments: [
+          Self.answer(Self.b, "a", Self.day(2025, 3, 1), .middleManager, [2, 1]),
+          Self.answer(Self.b, "b", Self.day(2025, 3, 2), .middleManager, [5, 2]),
+        ], enrolments: [])
+    ])
     let strategy = try #require(row(t, .sector, "municipality", "strategy"))
     #expect(strategy.n == 2)
     #expect(strategy.mean == 3.5)
@@ -86,7 +115,9 @@ import Testing
     #expect(overall.median == 2.5)
     #expect(overall.shareTransforming == 0.5)
     // maturity_stage: one row per stage, zeros included.
-    let stages = t.maturityStage.filter { $0.cell.grouping == .national && $0.dimension == "strategy" }
+    let stages = t.maturityStage.filter {
+      $0.cell.grouping == .national && $0.dimension == "strategy"
+    }
     #expect(stages.map(\.stage) == [1, 2, 3, 4, 5, 6])
     #expect(stages.map(\.count) == [0, 1, 0, 0, 1, 0])
     #expect(stages.map(\.share) == [0, 0.5, 0, 0, 0.5, 0])
@@ -94,7 +125,9 @@ import Testing
   }
 
   @Test("all answers equal: sd 0 and a zero-width interval") func allEqual() throws {
-    let records = (0..<5).map { Self.answer(Self.c, "r\($0)", Self.day(2025, 5, 1), .teamLeader, [3, 3]) }
+    let records = (0..<5).map {
+      Self.answer(Self.c, "r\($0)", Self.day(2025, 5, 1), .teamLeader, [3, 3])
+    }
     let t = tables([AgencyRecords(agency: Self.c, assessments: records, enrolments: [])])
     let strategy = try #require(row(t, .county, "46", "strategy"))
     #expect(strategy.sd == 0)
@@ -102,13 +135,19 @@ import Testing
     #expect(strategy.p25 == 3 && strategy.p75 == 3)
   }
 
-  @Test("weighted_mean is the mean of agency means weighted by leader count") func weighted() throws {
+  @Test("weighted_mean is the mean of agency means weighted by leader count") func weighted() throws
+  {
     let t = tables([
-      AgencyRecords(agency: Self.b, assessments: [
-        Self.answer(Self.b, "a", Self.day(2025, 3, 1), .middleManager, [2, nil]),
-        Self.answer(Self.b, "b", Self.day(2025, 3, 1), .middleManager, [4, nil]),
-      ], enrolments: []),
-      AgencyRecords(agency: Self.c, assessments: [Self.answer(Self.c, "c", Self.day(2025, 3, 1), .middleManager, [6, nil])], enrolments: []),
+      AgencyRecords(
+        agency: Self.b,
+        assessments: [
+          Self.answer(Self.b, "a", Self.day(2025, 3, 1), .middleManager, [2, nil]),
+          Self.answer(Self.b, "b", Self.day(2025, 3, 1), .middleManager, [4, nil]),
+        ], enrolments: []),
+      AgencyRecords(
+        agency: Self.c,
+        assessments: [Self.answer(Self.c, "c", Self.day(2025, 3, 1), .middleManager, [6, nil])],
+        enrolments: []),
     ])
     // B: mean 3, weight 50; C: mean 6, weight 10 → (150 + 60) / 60 = 3.5; plain mean 4.
     let county = try #require(row(t, .county, "46", "strategy"))
@@ -117,11 +156,15 @@ import Testing
   }
 
   @Test("competence gap: both levels needed; gap is target − current") func gap() throws {
-    let t = tables([AgencyRecords(agency: Self.a, assessments: [
-      Self.answer(Self.a, "a", Self.day(2025, 3, 1), .other, [1, nil], 2, 5),
-      Self.answer(Self.a, "b", Self.day(2025, 3, 1), .other, [1, nil], 4, 4),
-      Self.answer(Self.a, "c", Self.day(2025, 3, 1), .other, [1, nil], 3, nil),
-    ], enrolments: [])])
+    let t = tables([
+      AgencyRecords(
+        agency: Self.a,
+        assessments: [
+          Self.answer(Self.a, "a", Self.day(2025, 3, 1), .other, [1, nil], 2, 5),
+          Self.answer(Self.a, "b", Self.day(2025, 3, 1), .other, [1, nil], 4, 4),
+          Self.answer(Self.a, "c", Self.day(2025, 3, 1), .other, [1, nil], 3, nil),
+        ], enrolments: [])
+    ])
     let row = try #require(t.competenceGap.first { $0.cell.grouping == .national })
     #expect(row.n == 2)
     #expect(row.meanCurrent == 3 && row.meanTarget == 4.5 && row.meanGap == 1.5)
@@ -129,18 +172,27 @@ import Testing
   }
 
   @Test("course completion, reach and coverage from enrolments") func completions() throws {
-    func enrolment(_ learner: Int32, _ status: CompletionStatus, _ enrolled: Day, _ completed: Day?, _ minutes: Int?) -> Enrolment {
-      Enrolment(agency: Self.c, learner: learner, course: 0, status: status, enrolledOn: enrolled, completedOn: completed, minutes: minutes)
+    func enrolment(
+      _ learner: Int32, _ status: CompletionStatus, _ enrolled: Day, _ completed: Day?,
+      _ minutes: Int?
+    ) -> Enrolment {
+      Enrolment(
+        agency: Self.c, learner: learner, course: 0, status: status, enrolledOn: enrolled,
+        completedOn: completed, minutes: minutes)
     }
-    let t = tables([AgencyRecords(agency: Self.c, assessments: [], enrolments: [
-      // l1 has two enrolments in the period: counts once, completed because one is.
-      enrolment(1, .failed, Self.day(2025, 1, 1), nil, 10),
-      enrolment(1, .completed, Self.day(2025, 2, 1), Self.day(2025, 2, 5), 20),
-      enrolment(2, .completed, Self.day(2025, 3, 1), Self.day(2025, 3, 11), nil),
-      enrolment(3, .enrolled, Self.day(2025, 4, 1), nil, 5),
-      enrolment(4, .completed, Self.day(2025, 4, 1), Self.day(2025, 4, 3), nil),
-      enrolment(5, .withdrawn, Self.day(2025, 4, 1), nil, nil),
-    ])])
+    let t = tables([
+      AgencyRecords(
+        agency: Self.c, assessments: [],
+        enrolments: [
+          // l1 has two enrolments in the period: counts once, completed because one is.
+          enrolment(1, .failed, Self.day(2025, 1, 1), nil, 10),
+          enrolment(1, .completed, Self.day(2025, 2, 1), Self.day(2025, 2, 5), 20),
+          enrolment(2, .completed, Self.day(2025, 3, 1), Self.day(2025, 3, 11), nil),
+          enrolment(3, .enrolled, Self.day(2025, 4, 1), nil, 5),
+          enrolment(4, .completed, Self.day(2025, 4, 1), Self.day(2025, 4, 3), nil),
+          enrolment(5, .withdrawn, Self.day(2025, 4, 1), nil, nil),
+        ])
+    ])
     let course = try #require(t.courseCompletion.first { $0.cell.grouping == .agency })
     #expect(course.learners == 5 && course.completed == 3)
     #expect(course.completionRate == 0.6)
@@ -148,19 +200,24 @@ import Testing
     #expect(course.medianDaysToComplete == 4)
     #expect(course.minutesTotal == 35)
     // Wilson 3/5, z = 1.959964.
-    let z = 1.959964, n = 5.0, p = 0.6
+    let z = 1.959964
+    let n = 5.0
+    let p = 0.6
     let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / (1 + z * z / n)
     #expect(abs(course.ci95Low! - (centre - half)) < 1e-12)
     #expect(abs(course.ci95High! - (centre + half)) < 1e-12)
     // Reach: C has 10 leaders, 3 completers → 0.3; no `role` rows.
     let reach = try #require(t.reach.first { $0.cell.grouping == .national })
-    #expect(reach.leaders == 10 && reach.learners == 5 && reach.completers == 3 && reach.reach == 0.3)
+    #expect(
+      reach.leaders == 10 && reach.learners == 5 && reach.completers == 3 && reach.reach == 0.3)
     #expect(!t.reach.contains { $0.cell.grouping == .role })
     // Coverage: a row for every group of the register, zeros included, in the completion-only period.
     #expect(t.periods.map(\.description) == ["2025"])
     let national = try #require(t.coverage.first { $0.cell.grouping == .national })
-    #expect(national.agenciesRegistered == 3 && national.agenciesDelivered == 0 && national.respondents == 0)
+    #expect(
+      national.agenciesRegistered == 3 && national.agenciesDelivered == 0
+        && national.respondents == 0)
     #expect(national.leaders == 460 && national.responseRate == 0)
     #expect(t.coverage.filter { $0.cell.grouping == .agency }.count == 3)
     #expect(t.coverage.contains { $0.cell.grouping == .county && $0.cell.groupKey == "" })
@@ -168,16 +225,28 @@ import Testing
 
   @Test("reach is capped at 1") func reachCap() throws {
     let enrolments = (0..<12).map {
-      Enrolment(agency: Self.c, learner: Int32($0), course: 0, status: .completed, enrolledOn: Self.day(2025, 1, 1), completedOn: Self.day(2025, 1, 2), minutes: nil)
+      Enrolment(
+        agency: Self.c, learner: Int32($0), course: 0, status: .completed,
+        enrolledOn: Self.day(2025, 1, 1), completedOn: Self.day(2025, 1, 2), minutes: nil)
     }
     let t = tables([AgencyRecords(agency: Self.c, assessments: [], enrolments: enrolments)])
     #expect(t.reach.first { $0.cell.grouping == .national }?.reach == 1)
   }
 
-  @Test("agency benchmark: percentile among published agencies of the sector") func benchmark() throws {
+  @Test("agency benchmark: percentile among published agencies of the sector") func benchmark()
+    throws
+  {
     let t = tables([
-      AgencyRecords(agency: Self.b, assessments: (0..<5).map { Self.answer(Self.b, "b\($0)", Self.day(2025, 3, 1), .middleManager, [2, nil]) }, enrolments: []),
-      AgencyRecords(agency: Self.c, assessments: (0..<5).map { Self.answer(Self.c, "c\($0)", Self.day(2025, 3, 1), .middleManager, [4, nil]) }, enrolments: []),
+      AgencyRecords(
+        agency: Self.b,
+        assessments: (0..<5).map {
+          Self.answer(Self.b, "b\($0)", Self.day(2025, 3, 1), .middleManager, [2, nil])
+        }, enrolments: []),
+      AgencyRecords(
+        agency: Self.c,
+        assessments: (0..<5).map {
+          Self.answer(Self.c, "c\($0)", Self.day(2025, 3, 1), .middleManager, [4, nil])
+        }, enrolments: []),
     ])
     let rows = AgencyBenchmarkBuilder.build(maturity: t.maturity, register: Self.register)
     let strategy = rows.filter { $0.dimension == "strategy" }

@@ -3,9 +3,11 @@ import Testing
 @testable import LoftCore
 
 @Suite struct OrgNumberTests {
-  @Test("accepts numbers with a valid mod-11 check digit", arguments: [
-    "123456785", "988077917", "701730496", "974760673",
-  ])
+  @Test(
+    "accepts numbers with a valid mod-11 check digit",
+    arguments: [
+      "123456785", "988077917", "701730496", "974760673",
+    ])
   func valid(_ number: String) {
     #expect(OrgNumber(number)?.digits == number)
   }
@@ -42,7 +44,9 @@ import Testing
     #expect(OrgNumber(written)?.digits == "974760673")
   }
 
-  @Test("rejects what is not nine digits", arguments: ["", "97476067", "9747606730", "97476067a", "974-760-673"])
+  @Test(
+    "rejects what is not nine digits",
+    arguments: ["", "97476067", "9747606730", "97476067a", "974-760-673"])
   func notNineDigits(_ written: String) {
     #expect(OrgNumber.parse(written) == .failure(.notNineDigits))
   }

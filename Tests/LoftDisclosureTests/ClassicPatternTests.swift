@@ -18,8 +18,12 @@ import Testing
   ]
 
   static func interior(_ row: Int, _ column: Int) -> Vector { [row * 4 + column: 1] }
-  static func rowTotal(_ row: Int) -> Vector { Dictionary(uniqueKeysWithValues: (0..<4).map { (row * 4 + $0, UInt64(1)) }) }
-  static func columnTotal(_ column: Int) -> Vector { Dictionary(uniqueKeysWithValues: (0..<4).map { ($0 * 4 + column, UInt64(1)) }) }
+  static func rowTotal(_ row: Int) -> Vector {
+    Dictionary(uniqueKeysWithValues: (0..<4).map { (row * 4 + $0, UInt64(1)) })
+  }
+  static func columnTotal(_ column: Int) -> Vector {
+    Dictionary(uniqueKeysWithValues: (0..<4).map { ($0 * 4 + column, UInt64(1)) })
+  }
 
   @Test("two suppressed cells in every row and column can still leave a cell solvable")
   func rowColumnRuleIsNotEnough() {
@@ -43,7 +47,9 @@ import Testing
   func eliminationFixesIt() {
     // Cells: 16 interior, 4 row totals, 4 column totals, the grand total.
     func key(_ name: String) -> CellKey {
-      CellKey(period: Period(containing: Day(year: 2025, month: 1, day: 1)!, granularity: .year), grouping: .agency, groupKey: name)
+      CellKey(
+        period: Period(containing: Day(year: 2025, month: 1, day: 1)!, granularity: .year),
+        grouping: .agency, groupKey: name)
     }
     var members: [CellKey: [Int32]] = [:]
     for row in 0..<4 {
@@ -64,7 +70,8 @@ import Testing
     #expect(!secondary.isEmpty)
 
     // The independent audit over what is published now.
-    let published = members.keys.filter { !elimination.suppressed.contains($0) }.sorted().map { cell in
+    let published = members.keys.filter { !elimination.suppressed.contains($0) }.sorted().map {
+      cell in
       Dictionary(uniqueKeysWithValues: members[cell]!.map { (Int($0), UInt64(1)) })
     }
     let protected = elimination.suppressed.sorted().map { cell in

@@ -9,32 +9,45 @@ import Testing
 struct Scenario {
   let model = Model(
     name: "t", version: "1",
-    maturity: .init(scale: .init(min: 1, max: 6), steps: [], transformationFrom: 3,
+    maturity: .init(
+      scale: .init(min: 1, max: 6), steps: [], transformationFrom: 3,
       dimensions: [.init(code: "strategy", nb: "S", en: "S", aliases: [])]),
-    competence: .init(scale: .init(min: 1, max: 8), steps: [],
+    competence: .init(
+      scale: .init(min: 1, max: 8), steps: [],
       areas: [.init(code: "technology_data", nb: "T", en: "T", aliases: [])]))
   let register: Register
   let catalogue = Catalogue(courses: [
-    Course(id: "C1", title: "C1", provider: "p", license: "l", areas: [], minutes: nil, xapiActivityID: "a1"),
-    Course(id: "C2", title: "C2", provider: "p", license: "l", areas: [], minutes: nil, xapiActivityID: "a2"),
+    Course(
+      id: "C1", title: "C1", provider: "p", license: "l", areas: [], minutes: nil,
+      xapiActivityID: "a1"),
+    Course(
+      id: "C2", title: "C2", provider: "p", license: "l", areas: [], minutes: nil,
+      xapiActivityID: "a2"),
   ])
   var records: [AgencyRecords]
 
   static let orgs = ["974760673", "123456785", "988077917", "701730496", "110000030"]
 
   init(agencies: [(Sector, String, Int)]) {
-    register = Register(agencies: agencies.enumerated().map { index, spec in
-      Agency(orgNumber: OrgNumber(Scenario.orgs[index])!, name: "A\(index)", sector: spec.0, county: spec.1,
-        sizeClass: SizeClass(leaderCount: spec.2), leaderCount: spec.2)
-    })
-    records = register.agencies.indices.map { AgencyRecords(agency: Int32($0), assessments: [], enrolments: []) }
+    register = Register(
+      agencies: agencies.enumerated().map { index, spec in
+        Agency(
+          orgNumber: OrgNumber(Scenario.orgs[index])!, name: "A\(index)", sector: spec.0,
+          county: spec.1,
+          sizeClass: SizeClass(leaderCount: spec.2), leaderCount: spec.2)
+      })
+    records = register.agencies.indices.map {
+      AgencyRecords(agency: Int32($0), assessments: [], enrolments: [])
+    }
   }
 
   mutating func answer(org: String, role: Role, values: [Int]) {
     let agency = register.index(of: OrgNumber(org)!)!
     for (number, value) in values.enumerated() {
       records[agency].assessments.append(
-        AssessmentRecord(agency: Int32(agency), respondent: "\(org)-\(role)-\(number)", date: Day(year: 2025, month: 3, day: 1)!,
+        AssessmentRecord(
+          agency: Int32(agency), respondent: "\(org)-\(role)-\(number)",
+          date: Day(year: 2025, month: 3, day: 1)!,
           role: role, maturity: [value], current: [value], target: [min(8, value + 2)]))
     }
   }
@@ -43,8 +56,10 @@ struct Scenario {
     let agency = register.index(of: OrgNumber(org)!)!
     for number in 0..<learners {
       records[agency].enrolments.append(
-        Enrolment(agency: Int32(agency), learner: Int32(number) + 1000 * course, course: course,
-          status: number < completed ? .completed : .enrolled, enrolledOn: Day(year: 2025, month: 2, day: 1)!,
+        Enrolment(
+          agency: Int32(agency), learner: Int32(number) + 1000 * course, course: course,
+          status: number < completed ? .completed : .enrolled,
+          enrolledOn: Day(year: 2025, month: 2, day: 1)!,
           completedOn: number < completed ? Day(year: 2025, month: 2, day: 11)! : nil, minutes: 30))
     }
   }
@@ -54,17 +69,20 @@ struct Scenario {
   }
 
   func tables(secondary: Bool, k: Int = 5) -> StatisticTables {
-    var tables = StatisticsBuilder(register: register, catalogue: catalogue, model: model).build(state)
+    var tables = StatisticsBuilder(register: register, catalogue: catalogue, model: model).build(
+      state)
     PrimarySuppression.apply(to: &tables, k: k)
     if secondary {
-      SecondarySuppression(register: register, catalogue: catalogue, model: model, k: k).apply(to: &tables, state: state)
+      SecondarySuppression(register: register, catalogue: catalogue, model: model, k: k).apply(
+        to: &tables, state: state)
     }
     tables.recordSuppression()
     return tables
   }
 
   func audit(_ tables: StatisticTables, k: Int = 5) -> DisclosureAudit.Result {
-    DisclosureAudit(register: register, catalogue: catalogue, model: model, k: k).audit(tables, state: state)
+    DisclosureAudit(register: register, catalogue: catalogue, model: model, k: k).audit(
+      tables, state: state)
   }
 }
 
@@ -86,7 +104,8 @@ struct Scenario {
     let scenario = scenario()
     let tables = scenario.tables(secondary: false)
     let exposures = scenario.audit(tables).exposures
-    #expect(exposures.contains { $0.table == "maturity" && $0.what.hasPrefix("inner 123456785/other") })
+    #expect(
+      exposures.contains { $0.table == "maturity" && $0.what.hasPrefix("inner 123456785/other") })
   }
 
   @Test("secondary suppression protects the lone leader, and the audit agrees")

@@ -30,13 +30,15 @@ package struct AggregationState: Sendable, Equatable {
   package init() {}
 
   /// Adds one agency's folded records.
-  package mutating func add(_ records: AgencyRecords, model: Model, granularity: PeriodGranularity) {
+  package mutating func add(_ records: AgencyRecords, model: Model, granularity: PeriodGranularity)
+  {
     let overallScale = model.overallScale
     for record in records.assessments {
       let key = AssessmentKey(
         period: Period(containing: record.date, granularity: granularity), agency: records.agency,
         role: record.role)
-      assessments[key, default: AssessmentCell(model: model)].add(record, overallScale: overallScale)
+      assessments[key, default: AssessmentCell(model: model)].add(
+        record, overallScale: overallScale)
     }
     addCompletions(records, granularity: granularity)
   }

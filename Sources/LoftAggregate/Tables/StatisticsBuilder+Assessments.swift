@@ -64,7 +64,8 @@ extension StatisticsBuilder {
     let moments = Moments(histogram)
     let ci = moments.ci95(scale: scale)
     var atOrAbove = 0
-    for value in histogram.min...histogram.max where value >= model.maturity.transformationFrom * scale {
+    for value in histogram.min...histogram.max
+    where value >= model.maturity.transformationFrom * scale {
       atOrAbove += histogram.count(of: value)
     }
     return MaturityRow(

@@ -21,17 +21,17 @@ extension StatisticsBuilder {
     for cell in courses.keys.sorted() {
       let byCourse = courses[cell]!
       for course in byCourse.keys.sorted() {
-        let course_ = byCourse[course]!
-        guard course_.learners > 0 else { continue }
-        let wilson = Wilson.interval(successes: course_.completed, trials: course_.learners)
+        let courseState = byCourse[course]!
+        guard courseState.learners > 0 else { continue }
+        let wilson = Wilson.interval(successes: courseState.completed, trials: courseState.learners)
         tables.courseCompletion.append(
           CourseCompletionRow(
-            cell: cell, courseID: catalogue.courses[Int(course)].id, learners: course_.learners,
-            completed: course_.completed,
-            completionRate: Double(course_.completed) / Double(course_.learners),
+            cell: cell, courseID: catalogue.courses[Int(course)].id, learners: courseState.learners,
+            completed: courseState.completed,
+            completionRate: Double(courseState.completed) / Double(courseState.learners),
             ci95Low: wilson.low, ci95High: wilson.high,
-            medianDaysToComplete: course_.daysToComplete.quantile(0.5),
-            minutesTotal: course_.minutes, suppressed: nil))
+            medianDaysToComplete: courseState.daysToComplete.quantile(0.5),
+            minutesTotal: courseState.minutes, suppressed: nil))
       }
     }
     for cell in reach.keys.sorted() {

@@ -57,7 +57,9 @@ package struct GaussianEliminator: Sendable {
   /// What publishing a cell's vector would do, without doing it.
   package func trial(_ vector: SparseVector) -> Trial {
     let reduced = reduce(vector)
-    guard !reduced.isZero else { return Trial(reduced: reduced, pivot: nil, exposes: false, updates: []) }
+    guard !reduced.isZero else {
+      return Trial(reduced: reduced, pivot: nil, exposes: false, updates: [])
+    }
     // The pivot where the fewest protected residuals are non-zero: often none at all.
     var pivot = reduced.columns[0]
     var fewest = Int.max

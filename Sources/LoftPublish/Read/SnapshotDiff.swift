@@ -28,22 +28,29 @@ package struct SnapshotDiff {
   }
 
   static func tableNames(_ database: SQLiteDatabase) throws(SQLiteError) -> [String] {
-    try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows.compactMap {
-      if case .text(let name) = $0[0] { return name } else { return nil }
-    }
+    try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").rows
+      .compactMap {
+        if case .text(let name) = $0[0] { return name } else { return nil }
+      }
   }
 
-  static func compare(_ name: String, _ a: SQLiteDatabase, _ b: SQLiteDatabase) throws(SQLiteError) -> TableChange {
+  static func compare(_ name: String, _ a: SQLiteDatabase, _ b: SQLiteDatabase) throws(SQLiteError)
+    -> TableChange
+  {
     let quoted = "\"" + name + "\""
     let info = try a.query("SELECT name, pk FROM pragma_table_info('\(name)') ORDER BY cid")
-    let columns = info.rows.map { row -> String in if case .text(let column) = row[0] { return column } else { return "" } }
+    let columns = info.rows.map { row -> String in
+      if case .text(let column) = row[0] { return column } else { return "" }
+    }
     let keyPositions = info.rows.enumerated().compactMap { index, row -> Int? in
       if case .integer(let pk) = row[1], pk > 0 { return index } else { return nil }
     }
     func load(_ database: SQLiteDatabase) throws(SQLiteError) -> [String: [Value]] {
       var rows: [String: [Value]] = [:]
       for row in try database.query("SELECT * FROM \(quoted)").rows {
-        let key = (keyPositions.isEmpty ? Array(row.indices) : keyPositions).map { describe(row[$0]) }.joined(separator: " | ")
+        let key = (keyPositions.isEmpty ? Array(row.indices) : keyPositions).map {
+          describe(row[$0])
+        }.joined(separator: " | ")
         rows[key] = row
       }
       return rows
@@ -53,7 +60,10 @@ package struct SnapshotDiff {
     var change = TableChange(table: name)
     var deltas: [(key: String, column: String, before: Double, after: Double)] = []
     for (key, row) in after {
-      guard let old = before[key] else { change.added += 1; continue }
+      guard let old = before[key] else {
+        change.added += 1
+        continue
+      }
       if old != row {
         change.changed += 1
         for index in row.indices where old.count == row.count && old[index] != row[index] {
@@ -65,8 +75,11 @@ package struct SnapshotDiff {
     }
     change.removed = before.keys.filter { after[$0] == nil }.count
     change.largest = Array(
-      deltas.sorted { abs($0.after - $0.before) > abs($1.after - $1.before) || (abs($0.after - $0.before) == abs($1.after - $1.before) && $0.key < $1.key) }
-        .prefix(5))
+      deltas.sorted {
+        abs($0.after - $0.before) > abs($1.after - $1.before)
+          || (abs($0.after - $0.before) == abs($1.after - $1.before) && $0.key < $1.key)
+      }
+      .prefix(5))
     return change
   }
 
@@ -91,7 +104,8 @@ package struct SnapshotDiff {
   package func text() -> String {
     var lines: [String] = []
     for table in tables {
-      lines.append("\(table.table): \(table.added) added, \(table.removed) removed, \(table.changed) changed")
+      lines.append(
+        "\(table.table): \(table.added) added, \(table.removed) removed, \(table.changed) changed")
       for delta in table.largest {
         lines.append("  \(delta.key) \(delta.column): \(delta.before) → \(delta.after)")
       }

@@ -25,7 +25,8 @@ package struct SnapshotReader {
       folder = resolved
       databaseFile = resolved + "/snapshot.sqlite.zst"
       guard manager.fileExists(atPath: databaseFile) else {
-        throw LoftError(.runtime, code: "snapshot.missing", "\(name): the folder holds no snapshot.sqlite.zst")
+        throw LoftError(
+          .runtime, code: "snapshot.missing", "\(name): the folder holds no snapshot.sqlite.zst")
       }
     } else {
       folder = nil
@@ -36,7 +37,8 @@ package struct SnapshotReader {
   /// The decompressed database bytes.
   package func databaseBytes() throws(LoftError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: databaseFile) else {
-      throw LoftError(.runtime, code: "snapshot.unreadable", "\(databaseFile): cannot read the file")
+      throw LoftError(
+        .runtime, code: "snapshot.unreadable", "\(databaseFile): cannot read the file")
     }
     do {
       return try Zstd.decompress([UInt8](data), maxOutputBytes: Self.maxDatabaseBytes)

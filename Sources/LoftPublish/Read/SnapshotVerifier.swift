@@ -17,7 +17,9 @@ package enum SnapshotVerifier {
     do {
       let integrity = try database.query("PRAGMA integrity_check")
       let verdict = integrity.rows.first?.first
-      if verdict != .text("ok") { problems.append("the database fails its integrity check: \(String(describing: verdict))") }
+      if verdict != .text("ok") {
+        problems.append("the database fails its integrity check: \(String(describing: verdict))")
+      }
       let identity = try database.query(
         "SELECT path, rows_read, rows_accepted, rows_rejected, rows_duplicate FROM _inputs "
           + "WHERE rows_read <> rows_accepted + rows_rejected + rows_duplicate")
@@ -52,13 +54,18 @@ package enum SnapshotVerifier {
         continue
       }
       let bytes = [UInt8](content)
-      if bytes.count != size { problems.append("\(path): \(bytes.count) bytes, the manifest says \(size)") }
+      if bytes.count != size {
+        problems.append("\(path): \(bytes.count) bytes, the manifest says \(size)")
+      }
       let actual = SHA256.hex(SHA256.hash(bytes))
-      if actual != expected { problems.append("\(path): SHA-256 \(actual) differs from the manifest's \(expected)") }
+      if actual != expected {
+        problems.append("\(path): SHA-256 \(actual) differs from the manifest's \(expected)")
+      }
       if path == "snapshot.sqlite.zst" {
         let name = (folder as NSString).lastPathComponent
         if !name.hasSuffix("-" + actual.prefix(8)) {
-          problems.append("the folder name \(name) does not end in the database's hash \(actual.prefix(8))")
+          problems.append(
+            "the folder name \(name) does not end in the database's hash \(actual.prefix(8))")
         }
       }
     }
@@ -73,7 +80,9 @@ package enum SnapshotVerifier {
     var paths: [String] = []
     while let path = enumerator.nextObject() as? String {
       var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+      if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder),
+        !isFolder.boolValue
+      {
         paths.append(path)
       }
     }

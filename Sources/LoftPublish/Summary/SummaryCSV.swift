@@ -10,7 +10,8 @@ package enum SummaryCSV {
     let keys = Set(table.columns.indices.filter { table.columns[$0].isKey })
     var text = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
     table.forEachRow { row in
-      if let grouping, case .text(let value) = row[grouping], value != "national", value != "sector" {
+      if let grouping, case .text(let value) = row[grouping], value != "national", value != "sector"
+      {
         return
       }
       let isSuppressed = suppressed.map { row[$0] != .null } ?? false
