@@ -40,6 +40,7 @@ struct DeliveryReader {
     } catch {
       switch error {
       case .notRegular: input.quarantine(.notARegularFile, "not a regular file")
+      case .changed: input.quarantine(.changedDuringRead, "the file changed while it was hashed")
       case .unreadable(let message): input.quarantine(.unreadable, message)
       }
       return FileOutcome(input: input)
@@ -47,24 +48,27 @@ struct DeliveryReader {
     input.sha256 = file.sha256
     input.bytes = file.size
     if let duplicate = duplicateOf(file.sha256) { return FileOutcome(input: duplicate) }
+    settings.afterHashing?(file.path)
 
     var outcome = FileOutcome(input: input)
+    var quarantine: Quarantine?
     do throws(Quarantine) {
       let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
       switch planned.source.format {
       case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome)
       case .xapi: try readXAPI(content, into: &outcome)
       }
-      guard file.isUnchanged else {
-        throw Quarantine(.changedDuringRead, "the file changed while it was read")
-      }
     } catch {
-      var quarantined = FileOutcome(input: outcome.input)
-      quarantined.input.dialect = outcome.input.dialect
-      quarantined.input.quarantine(error.reason, error.detail)
-      return quarantined
+      quarantine = error
     }
-    return outcome
+    // Checked whatever the content looked like: what was read of a changing file says nothing.
+    if !file.isUnchanged {
+      quarantine = Quarantine(.changedDuringRead, "the file changed while it was read")
+    }
+    guard let quarantine else { return outcome }
+    var quarantined = FileOutcome(input: outcome.input)
+    quarantined.input.quarantine(quarantine.reason, quarantine.detail)
+    return quarantined
   }
 
   private func context(_ path: String) -> RowContext {
