@@ -155,7 +155,8 @@ struct DeliveryReader {
         file: outcome.input.path, folderAgency: agency, register: settings.register,
         catalogue: settings.catalogue, asOf: settings.asOf))
     var reader = XAPIReader(
-      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes))
+      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes),
+      keeping: XAPIStatementValidator.keyTree)
     func onItem(_ item: XAPIItem) {
       outcome.input.rowsRead += 1
       switch validator.validate(item) {
