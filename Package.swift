@@ -69,7 +69,7 @@ let package = Package(
       name: "LoftPublishTests", dependencies: ["LoftPublish", "LoftAggregate", "LoftCore"]),
     .testTarget(
       name: "LoftPipelineTests",
-      dependencies: ["LoftPipeline", "LoftPublish", "LoftCore"],
+      dependencies: ["LoftPipeline", "LoftPublish", "LoftIngest", "LoftCompression", "LoftCore"],
       resources: []),
   ],
   swiftLanguageModes: [.v6]
