@@ -9,11 +9,15 @@ struct DeliveryReader {
   let settings: IngestSettings
   let agency: Int32
   let org: OrgNumber
+  /// The agency's column vocabularies, built once: per file they cost more than a tiny file.
+  private let vocabularies: [SourceKind: ColumnVocabulary]
 
   init(settings: IngestSettings, agency: Int32, org: OrgNumber) {
     self.settings = settings
     self.agency = agency
     self.org = org
+    vocabularies = Dictionary(
+      uniqueKeysWithValues: SourceKind.allCases.map { ($0, settings.vocabulary($0, agency: org)) })
   }
 
   /// A file-level failure: the file is quarantined for this reason.
@@ -85,7 +89,7 @@ struct DeliveryReader {
     let profile = try content.sniff()
     let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
-    let vocabulary = settings.vocabulary(kind, agency: org)
+    let vocabulary = vocabularies[kind]!
     let rowContext = context(outcome.input.path)
     var assessments: AssessmentRowValidator?
     var completions: CompletionRowValidator?
