@@ -235,6 +235,29 @@ struct HostileCorpus {
     try write(bytes, to: Self.hugeStatementFile)
   }
 
+  /// Names that are not UTF-8 (Latin-1, as zip tools on Windows write `å`, `æ`, `ø`): two files
+  /// that a lossy decoding would give one path, and a folder.
+  static let latin1Files = [
+    "974760673/assessment-bl\\xE5.csv", "974760673/assessment-bl\\xE6.csv",
+    "974760673/mappe-\\xF8/assessment.csv",
+  ]
+  func addLatin1Names() throws {
+    let names: [[UInt8]] = [
+      Array("assessment-bl".utf8) + [0xE5] + Array(".csv".utf8),
+      Array("assessment-bl".utf8) + [0xE6] + Array(".csv".utf8),
+      Array("mappe-".utf8) + [0xF8] + Array("/assessment.csv".utf8),
+    ]
+    let folder = Array(fixture.path("inbox/974760673/").utf8)
+    _ = InboxScanner.withPath(folder + Array("mappe-".utf8) + [0xF8]) { mkdir($0, 0o755) }
+    for (index, name) in names.enumerated() {
+      let text = "respondent_id,assessed_on,role,strategy\nlat-\(index),2025-02-01,other,3\n"
+      let descriptor = InboxScanner.withPath(folder + name) { open($0, O_WRONLY | O_CREAT, 0o644) }
+      try #require(descriptor >= 0)
+      _ = Array(text.utf8).withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      close(descriptor)
+    }
+  }
+
   /// Tiny, distinct completion files in one agency folder.
   static let tinyFolder = "988077917"
   func addTinyFiles(count: Int) throws {
@@ -261,6 +284,7 @@ struct HostileCorpus {
     try addUTF16()
     try addGarbage()
     try addSpecialFiles()
+    try addLatin1Names()
     try addChangingFile()
     try addBomb()
     try addHugeStatement()

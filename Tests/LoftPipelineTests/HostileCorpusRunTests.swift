@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LoftCore
+@testable import LoftIngest
 @testable import LoftPublish
 
 #if canImport(Glibc)
@@ -88,19 +89,24 @@ import Testing
   }
 
   /// Every entry under `folder` that is not a folder (links, FIFOs and files), relative to it,
-  /// without following links.
-  static func entries(under folder: String, relative: String = "") throws -> [String] {
-    let manager = FileManager.default
+  /// without following links; names that are not UTF-8 with `\xNN` for those bytes.
+  static func entries(under folder: String, relative: [UInt8] = []) throws -> [String] {
+    let root = Array(folder.utf8)
+    let path = relative.isEmpty ? root : root + [UInt8(ascii: "/")] + relative
+    let directory = try #require(InboxScanner.withPath(path) { opendir($0) })
+    defer { closedir(directory) }
     var found: [String] = []
-    let path = relative.isEmpty ? folder : folder + "/" + relative
-    for name in try manager.contentsOfDirectory(atPath: path) {
-      let child = relative.isEmpty ? name : relative + "/" + name
-      let type =
-        try manager.attributesOfItem(atPath: folder + "/" + child)[.type] as? FileAttributeType
-      if type == .typeDirectory {
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+      if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+      let child = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+      var info = stat()
+      let listed = InboxScanner.withPath(root + [UInt8(ascii: "/")] + child) { lstat($0, &info) }
+      try #require(listed == 0)
+      if info.st_mode & S_IFMT == S_IFDIR {
         found += try entries(under: folder, relative: child)
       } else {
-        found.append(child)
+        found.append(InboxScanner.display(child))
       }
     }
     return found

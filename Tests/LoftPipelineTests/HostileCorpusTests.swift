@@ -41,6 +41,9 @@ import Testing
     HostileCorpus.changingFile: .quarantined(.changedDuringRead),
     HostileCorpus.bombFile: .quarantined(.limitExceeded),
     HostileCorpus.hugeStatementFile: Outcome(.read, read: 1, accepted: 1),
+    HostileCorpus.latin1Files[0]: Outcome(.read, read: 1, accepted: 1),
+    HostileCorpus.latin1Files[1]: Outcome(.read, read: 1, accepted: 1),
+    HostileCorpus.latin1Files[2]: Outcome(.read, read: 1, accepted: 1),
   ]
 
   /// The rejected records of the files that are read, in line order.
@@ -244,6 +247,14 @@ import Testing
         })
       // The file a link points to is read once, under its own name.
       #expect(ingested.outcome("974760673/assessment-cr-only.csv")?.status == .read)
+    }
+  }
+
+  @Test("names that are not UTF-8 are read, each under its own path with \\xNN for those bytes")
+  func latin1Names() throws {
+    try withCorpus { corpus in
+      try corpus.addLatin1Names()
+      check(try corpus.ingest(), HostileCorpus.latin1Files)
     }
   }
 

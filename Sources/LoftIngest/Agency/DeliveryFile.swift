@@ -16,7 +16,10 @@ struct DeliveryFile {
   static let inMemoryLimit = 64 << 20
   static let chunkSize = 4 << 20
 
+  /// The path, as text (for messages and the test seam).
   let path: String
+  /// The path as the file system has it, NUL-terminated: names need not be UTF-8.
+  private let fileSystemPath: [CChar]
   let identity: Identity
   let sha256: String
   let size: Int
@@ -47,8 +50,15 @@ struct DeliveryFile {
 
   /// Opens and hashes a file; `keepingBytes: false` never keeps it in memory.
   init(path: String, keepingBytes: Bool = true) throws(OpenError) {
-    self.path = path
-    let descriptor = open(path, Self.openFlags)
+    try self.init(fileSystemPath: Array(path.utf8), keepingBytes: keepingBytes)
+  }
+
+  /// Opens and hashes the file at a path given as the file system's bytes.
+  init(fileSystemPath rawPath: [UInt8], keepingBytes: Bool = true) throws(OpenError) {
+    path = String(decoding: rawPath, as: UTF8.self)
+    let fileSystemPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+    self.fileSystemPath = fileSystemPath
+    let descriptor = open(fileSystemPath, Self.openFlags)
     guard descriptor >= 0 else {
       if errno == ELOOP || errno == ENXIO { throw .notRegular }
       throw .unreadable(String(cString: strerror(errno)))
@@ -116,7 +126,7 @@ struct DeliveryFile {
   /// Whether the file on disk is still the one hashed.
   var isUnchanged: Bool {
     var info = stat()
-    guard lstat(path, &info) == 0 else { return false }
+    guard lstat(fileSystemPath, &info) == 0 else { return false }
     return Self.identity(info) == identity
   }
 
@@ -133,7 +143,7 @@ struct DeliveryFile {
       }
       return
     }
-    let descriptor = open(path, Self.openFlags)
+    let descriptor = open(fileSystemPath, Self.openFlags)
     guard descriptor >= 0 else {
       if errno == ELOOP || errno == ENXIO { throw OpenError.changed }
       throw OpenError.unreadable(String(cString: strerror(errno)))

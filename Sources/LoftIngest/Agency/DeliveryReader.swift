@@ -40,7 +40,8 @@ struct DeliveryReader {
     input.format = planned.source.format.rawValue
     let file: DeliveryFile
     do {
-      file = try DeliveryFile(path: settings.inbox + "/" + entry.path)
+      file = try DeliveryFile(
+        fileSystemPath: Array(settings.inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath)
     } catch {
       switch error {
       case .notRegular: input.quarantine(.notARegularFile, "not a regular file")
