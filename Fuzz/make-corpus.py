@@ -97,6 +97,13 @@ def main() -> None:
     courses = (root / "Fixtures/demo/reference/courses.csv").read_bytes()
     write("definition", "courses.csv", b"\x03" + lines(courses, 5))
 
+    # Regressions: inputs that crashed Løft (PipelineDefinitionTests, "Found by fuzzing").
+    model = (root / "Pipelines/models/default.yaml").read_bytes()
+    wide = model.replace(b"min: 1, max: 6", b"min: -9223372036854775808, max: 9223372036854775807")
+    write("definition", "regression-scale-overflow.yaml", b"\x01" + wide)
+    zero = small.replace("disclosure: { k: 5 }", "disclosure: { k: 5 }\nlimits: { max_field_bytes: 0 }")
+    write("definition", "regression-zero-limit.yaml", b"\x00" + zero.encode())
+
     for folder in sorted(corpus.iterdir()):
         files = sorted(folder.iterdir())
         print(f"{folder.relative_to(root)}: {len(files)} seeds, {sum(f.stat().st_size for f in files)} bytes")

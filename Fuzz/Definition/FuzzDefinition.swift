@@ -40,10 +40,27 @@ public func fuzzDefinition(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int3
 
 private func load(_ definition: String, naming file: String) {
   do throws(LoftError) {
-    _ = try PipelineDefinition.load(path: definition)
+    let loaded = try PipelineDefinition.load(path: definition)
+    use(loaded)
   } catch {
     expectNamed(error, file)
   }
+}
+
+/// What `loft run` builds from a definition before it reads any delivery: a definition that
+/// loads must be usable (a limit of 0 used to load, then fail a precondition here).
+private func use(_ definition: PipelineDefinition) {
+  let limits = definition.limits
+  _ = CSVLimits(maxFieldBytes: limits.maxFieldBytes, maxColumns: limits.maxColumns)
+  _ = XAPILimits(maxDepth: limits.maxJSONDepth, maxStringBytes: limits.maxFieldBytes)
+  for kind in SourceKind.allCases {
+    _ = ColumnVocabulary(kind: kind, model: definition.model, extra: definition.aliases)
+  }
+  for source in definition.sources {
+    _ = source.glob.matches("2025/assessment-2025.csv")
+  }
+  let scale = definition.model.maturity.scale
+  _ = (scale.min...scale.max).map { $0 * definition.model.maturity.dimensions.count }
 }
 
 private func expectNamed(_ error: LoftError, _ file: String) {
