@@ -69,8 +69,33 @@ let package = Package(
       name: "LoftPublishTests", dependencies: ["LoftPublish", "LoftAggregate", "LoftCore"]),
     .testTarget(
       name: "LoftPipelineTests",
-      dependencies: ["LoftPipeline", "LoftPublish", "LoftCore"],
+      dependencies: ["LoftPipeline", "LoftPublish", "LoftIngest", "LoftCompression", "LoftCore"],
       resources: []),
   ],
   swiftLanguageModes: [.v6]
 )
+
+// MARK: - Fuzzing
+// libFuzzer targets, only defined when LOFT_FUZZ=1, so the normal build and `swift test` never
+// see them (as hummingbird does for its benchmarks). They live in this package, not a nested
+// one, because they use `package` symbols. `Scripts/fuzz.sh` builds them with
+// `-sanitize=fuzzer,address` and runs each on its seed corpus under `Fuzz/corpus/`.
+if Context.environment["LOFT_FUZZ"] == "1" {
+  package.targets += [
+    // libFuzzer's driver, for targets that keep the `main` SwiftPM gives every executable.
+    .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+    .target(
+      name: "LoftFuzzSupport", dependencies: ["LoftCore", "LoftIngest", "LoftPipeline"],
+      path: "Fuzz/Support"),
+    .executableTarget(
+      name: "fuzz-csv", dependencies: ["CLibFuzzer", "LoftFuzzSupport", "LoftCore", "LoftIngest"],
+      path: "Fuzz/CSV"),
+    .executableTarget(
+      name: "fuzz-xapi", dependencies: ["CLibFuzzer", "LoftFuzzSupport", "LoftCore", "LoftIngest"],
+      path: "Fuzz/XAPI"),
+    .executableTarget(
+      name: "fuzz-definition",
+      dependencies: ["CLibFuzzer", "LoftFuzzSupport", "LoftCore", "LoftIngest", "LoftPipeline"],
+      path: "Fuzz/Definition"),
+  ]
+}

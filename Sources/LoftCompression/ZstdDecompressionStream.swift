@@ -2,15 +2,16 @@ import CZstd
 
 /// Streaming zstd decompression with limits checked as the output is produced.
 ///
-/// Feed compressed chunks to `decompress(_:into:)` in order, drain the appended output as you
-/// go, and call `finish()` after the last chunk. Concatenated frames are decoded one after the
-/// other, as the zstd format allows. Two limits guard against decompression bombs:
+/// Feed compressed chunks to `decompress(_:_:)` (or `decompress(_:into:)`) in order, take the
+/// output as it comes, and call `finish()` after the last chunk. Concatenated frames are decoded
+/// one after the other, as the zstd format allows. Two limits guard against decompression bombs:
 /// - `maxOutputBytes`: the total decompressed size;
 /// - `maxRatio`: decompressed bytes per compressed byte consumed so far, checked only once the
 ///   output passes `ratioGrace` (1 MiB) so that small, highly compressible files pass.
 ///
-/// One call appends at most about `input.count × maxRatio` bytes (and never more than
-/// `maxOutputBytes` in total), so feeding modest chunks keeps memory bounded.
+/// `decompress(_:_:)` holds one piece of output at a time, whatever the ratio;
+/// `decompress(_:into:)` appends at most about `input.count × maxRatio` bytes per call (and never
+/// more than `maxOutputBytes` in total).
 package final class ZstdDecompressionStream {
   /// The most decompressed bytes allowed in total.
   package let maxOutputBytes: Int
@@ -47,10 +48,13 @@ package final class ZstdDecompressionStream {
     ZSTD_freeDCtx(context)
   }
 
-  /// Decompresses the next chunk of compressed bytes, appending what it yields to `output`.
+  /// Decompresses the next chunk of compressed bytes, handing what it yields to `body` one
+  /// piece at a time (each at most `ZSTD_DStreamOutSize()`, about 128 KiB) as zstd produces it,
+  /// with the limits checked before each. Memory stays at one piece whatever the ratio. Throws
+  /// `ZstdError`, or what `body` throws.
   package func decompress(
-    _ input: UnsafeRawBufferPointer, into output: inout [UInt8]
-  ) throws(ZstdError) {
+    _ input: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
     var source = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
     while true {
       let consumedBefore = source.pos
@@ -63,7 +67,9 @@ package final class ZstdDecompressionStream {
       totalInput += source.pos - consumedBefore
       totalOutput += produced
       try checkLimits()
-      output.append(contentsOf: scratch[..<produced])
+      if produced > 0 {
+        try scratch.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) }
+      }
 
       // A call that moved nothing says nothing new: after a frame ends, zstd already asks
       // for the next frame's header, which must not count as a frame in progress.
@@ -73,6 +79,19 @@ package final class ZstdDecompressionStream {
       }
       // Done when the chunk is used up and zstd had room to spare, so nothing waits to flush.
       if source.pos == source.size && produced < scratch.count { break }
+    }
+  }
+
+  /// Decompresses the next chunk of compressed bytes, appending what it yields to `output`.
+  package func decompress(
+    _ input: UnsafeRawBufferPointer, into output: inout [UInt8]
+  ) throws(ZstdError) {
+    do {
+      try decompress(input) { output.append(contentsOf: $0) }
+    } catch let error as ZstdError {
+      throw error
+    } catch {
+      preconditionFailure("appending to an array threw \(error)")
     }
   }
 

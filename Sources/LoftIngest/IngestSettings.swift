@@ -16,6 +16,11 @@ package struct IngestSettings: Sendable {
   package var maxRejectRate: Double
   package var granularity: PeriodGranularity
   package var asOf: Day
+  /// A test seam: called with a delivery's path below the inbox once the delivery has been opened
+  /// and hashed, before its content is read, so that a test can change the file there and see it
+  /// quarantined as `changed_during_read`. Nil in production, apart from the debug-only
+  /// `LOFT_CHANGE_AFTER_HASH` hook (`DeliveryReader.environmentHook`).
+  package var afterHashing: (@Sendable (_ path: String) -> Void)? = DeliveryReader.environmentHook
 
   package init(
     inbox: String, register: Register, catalogue: Catalogue, model: Model, sources: [Source],

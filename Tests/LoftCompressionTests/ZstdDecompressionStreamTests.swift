@@ -57,3 +57,44 @@ import Testing
     #expect(output == original)
   }
 }
+
+@Suite struct ZstdDecompressionPiecesTests {
+  @Test("hands a bomb's output over in pieces of one zstd buffer, whatever the ratio")
+  func bombInPieces() throws {
+    let frame = try Zstd.compress([UInt8](repeating: 0, count: 16 << 20), level: 1)
+    let bomb = (0..<16).flatMap { _ in frame }  // 256 MiB of zeros
+    let stream = try ZstdDecompressionStream(maxOutputBytes: 64 << 20, maxRatio: .infinity)
+    var largestPiece = 0
+    var total = 0
+    #expect {
+      try bomb.withUnsafeBytes { input in
+        try stream.decompress(input) { piece in
+          largestPiece = max(largestPiece, piece.count)
+          total += piece.count
+        }
+      }
+    } throws: { error in
+      guard case .limitExceeded(let detail) = error as? ZstdError else { return false }
+      return detail == "decompressed size over 64 MiB"
+    }
+    #expect(largestPiece <= 256 << 10)
+    #expect(total <= 64 << 20)
+  }
+
+  @Test("pieces add up to what was compressed, and what the body throws comes back")
+  func piecesAndErrors() throws {
+    let original = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let compressed = try Zstd.compress(original, level: 3)
+    let stream = try ZstdDecompressionStream(maxOutputBytes: 1 << 20, maxRatio: 1000)
+    var output: [UInt8] = []
+    try compressed.withUnsafeBytes { try stream.decompress($0) { output += $0 } }
+    try stream.finish()
+    #expect(output == original)
+
+    struct Stop: Error {}
+    let again = try ZstdDecompressionStream(maxOutputBytes: 1 << 20, maxRatio: 1000)
+    #expect(throws: Stop.self) {
+      try compressed.withUnsafeBytes { try again.decompress($0) { _ in throw Stop() } }
+    }
+  }
+}

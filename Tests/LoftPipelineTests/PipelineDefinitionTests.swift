@@ -101,4 +101,42 @@ import Testing
       #expect(error.message.hasSuffix("model.yaml:5: maturity.transformation_from: must be a generation within the scale"))
     }
   }
+
+  // MARK: - Found by fuzzing (Fuzz/Definition)
+
+  @Test("refuses a limit of 0, which used to crash the run at its first CSV file", arguments: [
+    "max_field_bytes", "max_decompressed_bytes", "max_columns", "max_json_depth", "max_ratio",
+  ])
+  func zeroLimit(key: String) throws {
+    let message = try #require(try loadError(valid + "limits: { \(key): 0 }\n"))
+    #expect(message == "bad.yaml:9: limits.\(key): must be greater than 0")
+  }
+
+  @Test("refuses a model scale of the widest whole numbers, whose width used to overflow")
+  func hugeScale() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    let model = try String(
+      contentsOfFile: Fixture.repository + "/Pipelines/models/default.yaml", encoding: .utf8)
+    for (range, line) in [
+      ("min: -9223372036854775808, max: 9223372036854775807", 10),
+      ("min: 3037000500, max: 3037000505", 10),
+    ] {
+      try fixture.write(
+        model.replacingOccurrences(of: "min: 1, max: 6", with: range), to: "model.yaml")
+      try fixture.write(
+        valid.replacingOccurrences(of: "../../Pipelines/models/default.yaml", with: "model.yaml"),
+        to: "p.yaml")
+      do {
+        _ = try PipelineDefinition.load(path: fixture.path("p.yaml"))
+        Issue.record("a scale of \(range) was accepted")
+      } catch {
+        #expect(error.exitCode == 2)
+        #expect(
+          error.message.hasSuffix(
+            "model.yaml:\(line): maturity.scale: a scale needs min < max, both from -1000 to 1000, "
+              + "and at most 100 steps"))
+      }
+    }
+  }
 }

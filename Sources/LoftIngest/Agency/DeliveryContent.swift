@@ -48,21 +48,18 @@ struct DeliveryContent {
       }
       let stream = try ZstdDecompressionStream(
         maxOutputBytes: limits.maxDecompressedBytes, maxRatio: limits.maxRatio)
-      var output: [UInt8] = []
-      try file.forEachChunk { chunk in
-        // Feed in slices so that one call's output stays bounded by slice × ratio.
-        var offset = 0
-        while offset < chunk.count {
-          let end = min(offset + 64 << 10, chunk.count)
-          output.removeAll(keepingCapacity: true)
-          try stream.decompress(UnsafeRawBufferPointer(rebasing: chunk[offset..<end]), into: &output)
-          try output.withUnsafeBytes { try body($0) }
-          offset = end
-        }
-      }
+      // Each piece zstd produces goes on at once, so memory stays at one buffer of zstd's
+      // (about 128 KiB) whatever the ratio: a bomb is refused by the limits, never held.
+      try file.forEachChunk { chunk in try stream.decompress(chunk) { try body($0) } }
       try stream.finish()
     } catch let error as DeliveryReader.Quarantine {
       throw error
+    } catch let error as DeliveryFile.OpenError {
+      switch error {
+      case .unreadable(let message): throw DeliveryReader.Quarantine(.unreadable, message)
+      case .changed, .notRegular:
+        throw DeliveryReader.Quarantine(.changedDuringRead, "the file changed while it was read")
+      }
     } catch let error as ZstdError {
       switch error {
       case .limitExceeded(let message): throw DeliveryReader.Quarantine(.limitExceeded, message)

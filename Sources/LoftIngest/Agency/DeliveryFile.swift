@@ -8,13 +8,18 @@ import LoftCore
 /// One delivery on disk, opened without following links, hashed in a first pass.
 ///
 /// Small files are kept in memory for the second pass; larger ones are read again in chunks,
-/// so memory never grows with the file's size.
+/// so memory never grows with the file's size. Opening never blocks (a FIFO or device put in a
+/// file's place is refused, not waited on), and a file that grows, shrinks or is replaced while
+/// it is read fails with `.changed`.
 struct DeliveryFile {
   /// Files up to this size are read once and kept; larger ones are streamed twice.
   static let inMemoryLimit = 64 << 20
   static let chunkSize = 4 << 20
 
+  /// The path, as text (for messages and the test seam).
   let path: String
+  /// The path as the file system has it, NUL-terminated: names need not be UTF-8.
+  private let fileSystemPath: [CChar]
   let identity: Identity
   let sha256: String
   let size: Int
@@ -34,15 +39,28 @@ struct DeliveryFile {
 
   enum OpenError: Error {
     case notRegular
+    /// The file's size or identity changed between `fstat` and the end of a read.
+    case changed
     case unreadable(String)
   }
 
+  /// Read-only, no links followed, and no waiting: with `O_NONBLOCK` a FIFO opens at once (and
+  /// `fstat` then refuses it) instead of blocking until someone writes to it.
+  private static let openFlags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK
+
   /// Opens and hashes a file; `keepingBytes: false` never keeps it in memory.
   init(path: String, keepingBytes: Bool = true) throws(OpenError) {
-    self.path = path
-    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    try self.init(fileSystemPath: Array(path.utf8), keepingBytes: keepingBytes)
+  }
+
+  /// Opens and hashes the file at a path given as the file system's bytes.
+  init(fileSystemPath rawPath: [UInt8], keepingBytes: Bool = true) throws(OpenError) {
+    path = String(decoding: rawPath, as: UTF8.self)
+    let fileSystemPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+    self.fileSystemPath = fileSystemPath
+    let descriptor = open(fileSystemPath, Self.openFlags)
     guard descriptor >= 0 else {
-      if errno == ELOOP { throw .notRegular }
+      if errno == ELOOP || errno == ENXIO { throw .notRegular }
       throw .unreadable(String(cString: strerror(errno)))
     }
     defer { close(descriptor) }
@@ -50,13 +68,14 @@ struct DeliveryFile {
     guard fstat(descriptor, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
     guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
     identity = Self.identity(info)
+    let expected = Int(info.st_size)
     var hasher = SHA256()
     var kept: [UInt8]?
     var total = 0
-    if keepingBytes && Int(info.st_size) <= Self.inMemoryLimit {
-      // Small files: one buffer of the file's size (plus room to notice growth), read once.
-      var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-      while true {
+    if keepingBytes && expected <= Self.inMemoryLimit {
+      // Small files: one buffer of the file's size plus one byte, to notice growth, read once.
+      var buffer = [UInt8](repeating: 0, count: expected + 1)
+      while total < buffer.count {
         let count = buffer.withUnsafeMutableBytes { raw in
           read(descriptor, raw.baseAddress! + total, raw.count - total)
         }
@@ -66,8 +85,9 @@ struct DeliveryFile {
         }
         if count == 0 { break }
         total += count
-        if total == buffer.count { buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize)) }
       }
+      // More bytes than `fstat` said, or fewer: the file is being written.
+      guard total == expected else { throw .changed }
       buffer.removeSubrange(total...)
       buffer.withUnsafeBytes { hasher.update($0) }
       kept = buffer
@@ -84,12 +104,15 @@ struct DeliveryFile {
         chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         if prefix.count < 8 { prefix += chunk[..<min(count, 8 - prefix.count)] }
         total += count
+        // A file that keeps growing is not read to its end, whenever that would be.
+        guard total <= expected else { throw .changed }
       }
+      guard total == expected else { throw .changed }
       self.prefix = prefix
     }
     sha256 = SHA256.hex(hasher.finalize())
     size = total
-    bytes = kept.flatMap { $0.count <= Self.inMemoryLimit ? $0 : nil }
+    bytes = kept
     if let kept { prefix = Array(kept.prefix(8)) }
   }
 
@@ -103,7 +126,7 @@ struct DeliveryFile {
   /// Whether the file on disk is still the one hashed.
   var isUnchanged: Bool {
     var info = stat()
-    guard lstat(path, &info) == 0 else { return false }
+    guard lstat(fileSystemPath, &info) == 0 else { return false }
     return Self.identity(info) == identity
   }
 
@@ -120,9 +143,18 @@ struct DeliveryFile {
       }
       return
     }
-    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-    guard descriptor >= 0 else { throw OpenError.unreadable(String(cString: strerror(errno))) }
+    let descriptor = open(fileSystemPath, Self.openFlags)
+    guard descriptor >= 0 else {
+      if errno == ELOOP || errno == ENXIO { throw OpenError.changed }
+      throw OpenError.unreadable(String(cString: strerror(errno)))
+    }
     defer { close(descriptor) }
+    // The second pass must read the file that was hashed, not whatever has taken its name.
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, Self.identity(info) == identity else {
+      throw OpenError.changed
+    }
+    var consumed = 0
     var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -131,6 +163,8 @@ struct DeliveryFile {
         throw OpenError.unreadable(String(cString: strerror(errno)))
       }
       if count == 0 { return }
+      consumed += count
+      guard consumed <= identity.size else { throw OpenError.changed }
       try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
   }

@@ -9,11 +9,15 @@ struct DeliveryReader {
   let settings: IngestSettings
   let agency: Int32
   let org: OrgNumber
+  /// The agency's column vocabularies, built once: per file they cost more than a tiny file.
+  private let vocabularies: [SourceKind: ColumnVocabulary]
 
   init(settings: IngestSettings, agency: Int32, org: OrgNumber) {
     self.settings = settings
     self.agency = agency
     self.org = org
+    vocabularies = Dictionary(
+      uniqueKeysWithValues: SourceKind.allCases.map { ($0, settings.vocabulary($0, agency: org)) })
   }
 
   /// A file-level failure: the file is quarantined for this reason.
@@ -40,10 +44,12 @@ struct DeliveryReader {
     input.format = planned.source.format.rawValue
     let file: DeliveryFile
     do {
-      file = try DeliveryFile(path: settings.inbox + "/" + entry.path)
+      file = try DeliveryFile(
+        fileSystemPath: Array(settings.inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath)
     } catch {
       switch error {
       case .notRegular: input.quarantine(.notARegularFile, "not a regular file")
+      case .changed: input.quarantine(.changedDuringRead, "the file changed while it was hashed")
       case .unreadable(let message): input.quarantine(.unreadable, message)
       }
       return FileOutcome(input: input)
@@ -51,24 +57,27 @@ struct DeliveryReader {
     input.sha256 = file.sha256
     input.bytes = file.size
     if let duplicate = duplicateOf(file.sha256) { return FileOutcome(input: duplicate) }
+    settings.afterHashing?(file.path)
 
     var outcome = FileOutcome(input: input)
+    var quarantine: Quarantine?
     do throws(Quarantine) {
       let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
       switch planned.source.format {
       case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
-      guard file.isUnchanged else {
-        throw Quarantine(.changedDuringRead, "the file changed while it was read")
-      }
     } catch {
-      var quarantined = FileOutcome(input: outcome.input)
-      quarantined.input.dialect = outcome.input.dialect
-      quarantined.input.quarantine(error.reason, error.detail)
-      return quarantined
+      quarantine = error
     }
-    return outcome
+    // Checked whatever the content looked like: what was read of a changing file says nothing.
+    if !file.isUnchanged {
+      quarantine = Quarantine(.changedDuringRead, "the file changed while it was read")
+    }
+    guard let quarantine else { return outcome }
+    var quarantined = FileOutcome(input: outcome.input)
+    quarantined.input.quarantine(quarantine.reason, quarantine.detail)
+    return quarantined
   }
 
   private func context(_ path: String) -> RowContext {
@@ -86,7 +95,7 @@ struct DeliveryReader {
     let profile = try content.sniff()
     let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
-    let vocabulary = settings.vocabulary(kind, agency: org)
+    let vocabulary = vocabularies[kind]!
     let rowContext = context(outcome.input.path)
     var assessments: AssessmentRowValidator?
     var completions: CompletionRowValidator?
@@ -160,7 +169,8 @@ struct DeliveryReader {
         file: outcome.input.path, folderAgency: agency, register: settings.register,
         catalogue: settings.catalogue, asOf: settings.asOf))
     var reader = XAPIReader(
-      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes))
+      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes),
+      keeping: XAPIStatementValidator.keyTree)
     func onItem(_ item: XAPIItem) {
       outcome.input.rowsRead += 1
       switch validator.validate(item) {

@@ -31,7 +31,7 @@ package struct IngestPlan: Sendable {
       }
       guard let source = settings.sources.first(where: { $0.glob.matches(entry.pathInAgency) }) else {
         input.status = .unmatched
-        settled.append(Self.hashed(input, inbox: settings.inbox))
+        settled.append(Self.hashed(input, entry, inbox: settings.inbox))
         continue
       }
       input.kind = source.kind.rawValue
@@ -44,7 +44,7 @@ package struct IngestPlan: Sendable {
           ? "the file lies directly in the inbox, not in an agency folder"
           : "`\(entry.agencyFolder)` is not the org number of a registered agency"
         input.quarantine(.unknownAgencyFolder, detail)
-        settled.append(Self.hashed(input, inbox: settings.inbox))
+        settled.append(Self.hashed(input, entry, inbox: settings.inbox))
         continue
       }
       byAgency[Int32(agency), default: []].append(PlannedFile(entry: entry, source: source))
@@ -53,8 +53,9 @@ package struct IngestPlan: Sendable {
   }
 
   /// A settled file's row with its SHA-256 and size, when it can be read: it is counted, not parsed.
-  static func hashed(_ input: InputFile, inbox: String) -> InputFile {
-    guard let file = try? DeliveryFile(path: inbox + "/" + input.path, keepingBytes: false) else { return input }
+  static func hashed(_ input: InputFile, _ entry: InboxEntry, inbox: String) -> InputFile {
+    let path = Array(inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath
+    guard let file = try? DeliveryFile(fileSystemPath: path, keepingBytes: false) else { return input }
     var input = input
     input.sha256 = file.sha256
     input.bytes = file.size

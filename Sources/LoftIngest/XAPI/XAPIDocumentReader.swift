@@ -16,7 +16,7 @@ struct XAPIDocumentReader: Sendable {
 
   private(set) var mode: Mode
   private var parser: JSONParser
-  private var builder = JSONValueBuilder()
+  private var builder: JSONValueBuilder
   /// The last key read at the top level was `statements`.
   private var atStatementsKey = false
   /// The depth inside the statements array being read, while in one.
@@ -25,10 +25,11 @@ struct XAPIDocumentReader: Sendable {
   private var statementLine = 0
 
   /// A reader for a file whose first non-blank byte, on the given line, is `{` (probing) or `[`
-  /// (array).
-  init(limits: XAPILimits, line: Int, mode: Mode) {
+  /// (array); `keeping` names what of each statement to keep (all when nil).
+  init(limits: XAPILimits, line: Int, mode: Mode, keeping: JSONKeyTree? = nil) {
     self.mode = mode
     self.parser = JSONParser(limits: limits, line: line)
+    self.builder = JSONValueBuilder(keeping: keeping)
   }
 
   /// Reads bytes from `index`, adding an item for each statement they complete. While probing it

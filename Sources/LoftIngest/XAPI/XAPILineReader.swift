@@ -6,15 +6,17 @@ struct XAPILineReader: Sendable {
   /// The line being read, counted from 1.
   private(set) var line: Int
   private var parser: JSONParser
-  private var builder = JSONValueBuilder()
+  private var builder: JSONValueBuilder
   /// The line's value, once whole.
   private var value: JSONValue?
   /// Why the line is malformed, once known; the rest of it is skipped.
   private var defect: String?
 
-  init(limits: XAPILimits, line: Int) {
+  /// A reader from `line` on; `keeping` names what of each statement to keep (all when nil).
+  init(limits: XAPILimits, line: Int, keeping: JSONKeyTree? = nil) {
     self.line = line
     self.parser = JSONParser(limits: limits, line: line)
+    self.builder = JSONValueBuilder(keeping: keeping)
   }
 
   /// Marks the current line as malformed, for a defect found before its bytes reach the reader.

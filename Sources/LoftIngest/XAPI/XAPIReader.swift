@@ -19,6 +19,8 @@
 package struct XAPIReader: Sendable {
   /// The bounds on nesting and string length.
   package let limits: XAPILimits
+  /// What of each statement is kept; nil keeps every value.
+  package let keeping: JSONKeyTree?
   /// The form of the delivery, once decided: nil before its first non-blank byte, and while the
   /// first object of a file that starts with `{` is still open without a `statements` array.
   package var form: XAPIForm? {
@@ -55,9 +57,11 @@ package struct XAPIReader: Sendable {
   private var output: [XAPIItem] = []
   private var failure: XAPIError?
 
-  /// A reader at the start of a delivery.
-  package init(limits: XAPILimits = XAPILimits()) {
+  /// A reader at the start of a delivery, keeping every value of a statement or only the
+  /// members `keeping` names.
+  package init(limits: XAPILimits = XAPILimits(), keeping: JSONKeyTree? = nil) {
     self.limits = limits
+    self.keeping = keeping
   }
 
   /// Reads the next chunk of the delivery (any size, even one byte).
@@ -169,7 +173,7 @@ package struct XAPIReader: Sendable {
       }
       if markMatched > 0 && markMatched < 3 {
         // The first bytes began a byte-order mark and broke off: not UTF-8 text.
-        lines = XAPILineReader(limits: limits, line: leadingLine)
+        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
         lines?.markMalformed("invalid JSON: a broken UTF-8 byte-order mark")
         phase = .lines
         return
@@ -180,16 +184,18 @@ package struct XAPIReader: Sendable {
       case 0x0A:
         leadingLine += 1
       case UInt8(ascii: "["):
-        document = XAPIDocumentReader(limits: limits, line: leadingLine, mode: .array)
+        document = XAPIDocumentReader(
+          limits: limits, line: leadingLine, mode: .array, keeping: keeping)
         phase = .structured
         return
       case UInt8(ascii: "{"):
-        document = XAPIDocumentReader(limits: limits, line: leadingLine, mode: .probing)
-        lines = XAPILineReader(limits: limits, line: leadingLine)
+        document = XAPIDocumentReader(
+          limits: limits, line: leadingLine, mode: .probing, keeping: keeping)
+        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
         phase = .probing
         return
       default:
-        lines = XAPILineReader(limits: limits, line: leadingLine)
+        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
         phase = .lines
         return
       }

@@ -24,6 +24,14 @@ package struct XAPIStatementValidator: Sendable {
   /// The longest pseudonym accepted, in characters.
   package static let maxPseudonymLength = 128
 
+  /// Every value of a statement that validation reads: readers keep these and drop the rest
+  /// (`XAPIReader(keeping:)`), so a statement's size cannot exhaust memory.
+  package static let keyTree = JSONKeyTree(paths: [
+    ["id"], ["actor", "account", "name"], ["verb", "id"], ["object", "id"], ["timestamp"],
+    ["stored"], ["result", "duration"], ["context", "registration"],
+    ["context", "extensions", orgNumberExtension],
+  ])
+
   /// A validator for the statements of one delivery.
   package init(context: XAPIContext) {
     self.context = context

@@ -33,11 +33,19 @@ enum ModelLoader {
     return (model, bytes)
   }
 
+  /// The bounds a scale's `min` and `max` must lie within. Beyond them the statistics' exact
+  /// integer sums could overflow, and `max - min` itself did for the widest `Int`s.
+  static let scaleBounds = -1000...1000
+
   private static func scale(_ value: YAMLValue) throws(LoftError) -> Model.Scale {
     _ = try value.mapping(allowed: ["min", "max"])
     let scale = Model.Scale(min: try value.required("min").int(), max: try value.required("max").int())
-    guard scale.min < scale.max, scale.count <= 100 else {
-      throw value.error("a scale needs min < max and at most 100 steps")
+    guard scaleBounds.contains(scale.min), scaleBounds.contains(scale.max), scale.min < scale.max,
+      scale.count <= 100
+    else {
+      throw value.error(
+        "a scale needs min < max, both from \(scaleBounds.lowerBound) to \(scaleBounds.upperBound), "
+          + "and at most 100 steps")
     }
     return scale
   }

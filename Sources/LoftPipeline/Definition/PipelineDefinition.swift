@@ -134,12 +134,15 @@ package struct PipelineDefinition: Sendable {
       case "max_columns": limits.maxColumns = try entry.int()
       default: limits.maxJSONDepth = try entry.int()
       }
+      // Every limit must let something through: a 0 here used to pass, and
+      // `max_field_bytes: 0` then stopped the run at its first CSV file (a failed precondition).
       let positive: Bool =
         switch key {
+        case "max_decompressed_bytes": limits.maxDecompressedBytes > 0
         case "max_ratio": limits.maxRatio > 0
+        case "max_field_bytes": limits.maxFieldBytes > 0
         case "max_columns": limits.maxColumns > 0
-        case "max_json_depth": limits.maxJSONDepth > 0
-        default: true
+        default: limits.maxJSONDepth > 0
         }
       guard positive else { throw entry.error("must be greater than 0") }
     }
