@@ -12,19 +12,35 @@ import Testing
       maturity: [strategy, nil, nil, nil], current: [nil, nil], target: [nil, nil])
   }
 
-  func outcome(_ path: String, _ records: [(Int, AssessmentRecord)], rejects: Int = 0) -> FileOutcome {
+  func outcome(_ path: String, _ records: [(Int, AssessmentRecord)], rejects: Int = 0)
+    -> FileOutcome
+  {
     var input = InputFile(path: path, bytes: 1, status: .read)
     input.rowsRead = records.count + rejects
     var outcome = FileOutcome(input: input)
     outcome.assessments = records.map { Line($0.0, $0.1) }
-    outcome.rejects = (0..<rejects).map { Reject(file: path, line: 100 + $0, column: "", reason: .badDate, message: "") }
+    outcome.rejects = (0..<rejects).map {
+      Reject(file: path, line: 100 + $0, column: "", reason: .badDate, message: "")
+    }
     return outcome
   }
 
   @Test("counts duplicates across files and keeps the latest answer per period") func latest() {
     var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 0.5)
-    let first = fold.add(outcome("a.csv", [(2, assessment("r1", "2025-03-01", strategy: 2)), (3, assessment("r1", "2025-09-01", strategy: 4))]))
-    let second = fold.add(outcome("b.csv", [(2, assessment("r1", "2025-03-01", strategy: 2)), (3, assessment("r1", "2025-09-01", strategy: 5))]))
+    let first = fold.add(
+      outcome(
+        "a.csv",
+        [
+          (2, assessment("r1", "2025-03-01", strategy: 2)),
+          (3, assessment("r1", "2025-09-01", strategy: 4)),
+        ]))
+    let second = fold.add(
+      outcome(
+        "b.csv",
+        [
+          (2, assessment("r1", "2025-03-01", strategy: 2)),
+          (3, assessment("r1", "2025-09-01", strategy: 5)),
+        ]))
     #expect((first.rowsAccepted, first.rowsDuplicate) == (2, 0))
     #expect((second.rowsAccepted, second.rowsDuplicate) == (1, 1))
     let records = fold.finish()
@@ -34,10 +50,12 @@ import Testing
 
   @Test("a file above the reject rate counts every record as rejected") func rejectRate() {
     var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 0.2)
-    let input = fold.add(outcome("a.csv", [(2, assessment("r1", "2025-03-01", strategy: 2))], rejects: 1))
+    let input = fold.add(
+      outcome("a.csv", [(2, assessment("r1", "2025-03-01", strategy: 2))], rejects: 1))
     #expect(input.status == .quarantined)
     #expect(input.reason == .rejectRate)
-    #expect((input.rowsRead, input.rowsAccepted, input.rowsRejected, input.rowsDuplicate) == (2, 0, 2, 0))
+    #expect(
+      (input.rowsRead, input.rowsAccepted, input.rowsRejected, input.rowsDuplicate) == (2, 0, 2, 0))
     #expect(fold.finish().assessments.isEmpty)
   }
 
@@ -46,8 +64,12 @@ import Testing
     var input = InputFile(path: "c.csv", bytes: 1, status: .read)
     input.rowsRead = 3
     var file = FileOutcome(input: input)
-    func record(_ status: CompletionStatus, _ completed: String?, _ minutes: Int?) -> CompletionRecord {
-      CompletionRecord(agency: 0, learner: "l1", course: 0, status: status, enrolledOn: day("2025-01-10"), completedOn: completed.map(day), minutes: minutes)
+    func record(_ status: CompletionStatus, _ completed: String?, _ minutes: Int?)
+      -> CompletionRecord
+    {
+      CompletionRecord(
+        agency: 0, learner: "l1", course: 0, status: status, enrolledOn: day("2025-01-10"),
+        completedOn: completed.map(day), minutes: minutes)
     }
     file.completions = [
       Line(2, record(.enrolled, nil, 10)), Line(3, record(.completed, "2025-02-01", 40)),

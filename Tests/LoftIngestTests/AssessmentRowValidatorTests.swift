@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct AssessmentRowValidatorTests {
   let header = [
-    "respondent_id", "orgnr", "dato", "rolle", "strategi", "technology", "organisation", "leadership",
+    "respondent_id", "orgnr", "dato", "rolle", "strategi", "technology", "organisation",
+    "leadership",
     "transformasjonsledelse_naa", "transformation_leadership_target", "comment",
   ]
 
@@ -30,19 +31,21 @@ import Testing
     #expect(record.date.description == "2025-03-01")
   }
 
-  @Test("rejects with the first defect in SPEC order", arguments: [
-    ([0: "", 2: "bad"], "respondent_id", RejectReason.missingRequired),
-    ([1: "123456789", 2: "bad"], "org_number", .badOrgNumber),
-    ([1: "988077917"], "org_number", .unknownOrg),
-    ([1: "123456785"], "org_number", .orgMismatch),
-    ([2: "2024-02-30", 4: "9"], "assessed_on", .badDate),
-    ([2: "2031-01-01"], "assessed_on", .futureDate),
-    ([3: "sjef", 4: "9"], "role", .outOfRange),
-    ([4: "7"], "strategy", .outOfRange),
-    ([4: "3,5"], "strategy", .outOfRange),
-    ([9: "9"], "transformation_leadership_target", .outOfRange),
-    ([4: "", 5: "", 7: "", 8: "", 9: ""], "", .noAnswers),
-  ])
+  @Test(
+    "rejects with the first defect in SPEC order",
+    arguments: [
+      ([0: "", 2: "bad"], "respondent_id", RejectReason.missingRequired),
+      ([1: "123456789", 2: "bad"], "org_number", .badOrgNumber),
+      ([1: "988077917"], "org_number", .unknownOrg),
+      ([1: "123456785"], "org_number", .orgMismatch),
+      ([2: "2024-02-30", 4: "9"], "assessed_on", .badDate),
+      ([2: "2031-01-01"], "assessed_on", .futureDate),
+      ([3: "sjef", 4: "9"], "role", .outOfRange),
+      ([4: "7"], "strategy", .outOfRange),
+      ([4: "3,5"], "strategy", .outOfRange),
+      ([9: "9"], "transformation_leadership_target", .outOfRange),
+      ([4: "", 5: "", 7: "", 8: "", 9: ""], "", .noAnswers),
+    ])
   func precedence(_ overrides: [Int: String], _ column: String, _ reason: RejectReason) throws {
     let reject = try #require(try validator().validate(row(overrides), line: 7).failure)
     #expect(reject.reason == reason)
@@ -61,7 +64,8 @@ import Testing
   }
 
   @Test("a pseudonym over 128 characters is out of range") func longPseudonym() throws {
-    let reject = try #require(try validator().validate(row([0: String(repeating: "x", count: 129)]), line: 2).failure)
+    let reject = try #require(
+      try validator().validate(row([0: String(repeating: "x", count: 129)]), line: 2).failure)
     #expect(reject.reason == .outOfRange)
     #expect(reject.column == "respondent_id")
   }
@@ -71,10 +75,14 @@ import Testing
   @Test("two names for one column make the file ambiguous") func ambiguous() {
     let vocabulary = ColumnVocabulary(kind: .assessment, model: TestModel.model)
     #expect(throws: HeaderMapping.Problem.self) {
-      try HeaderMapping(header: ["respondent_id", "respondent", "date", "role"], vocabulary: vocabulary, model: TestModel.model)
+      try HeaderMapping(
+        header: ["respondent_id", "respondent", "date", "role"], vocabulary: vocabulary,
+        model: TestModel.model)
     }
     do {
-      _ = try HeaderMapping(header: ["respondent_id", "respondent", "date", "role"], vocabulary: vocabulary, model: TestModel.model)
+      _ = try HeaderMapping(
+        header: ["respondent_id", "respondent", "date", "role"], vocabulary: vocabulary,
+        model: TestModel.model)
     } catch {
       #expect(error.reason == .ambiguousColumn)
     }
@@ -83,7 +91,9 @@ import Testing
   @Test("a missing required column is named") func missing() {
     let vocabulary = ColumnVocabulary(kind: .assessment, model: TestModel.model)
     do {
-      _ = try HeaderMapping(header: ["respondent_id", "date", "strategy"], vocabulary: vocabulary, model: TestModel.model)
+      _ = try HeaderMapping(
+        header: ["respondent_id", "date", "strategy"], vocabulary: vocabulary,
+        model: TestModel.model)
       Issue.record("expected missing_column")
     } catch {
       #expect(error.reason == .missingColumn)
@@ -91,9 +101,14 @@ import Testing
     }
   }
 
-  @Test("headers match trimmed and case-insensitively, with definition aliases") func aliases() throws {
-    let vocabulary = ColumnVocabulary(kind: .assessment, model: TestModel.model, extra: ["respondent_id": ["svarperson"]])
-    let mapping = try HeaderMapping(header: [" SvarPerson ", "DATO", "Rolle", "Teknologi_og_data_mål"], vocabulary: vocabulary, model: TestModel.model)
+  @Test("headers match trimmed and case-insensitively, with definition aliases") func aliases()
+    throws
+  {
+    let vocabulary = ColumnVocabulary(
+      kind: .assessment, model: TestModel.model, extra: ["respondent_id": ["svarperson"]])
+    let mapping = try HeaderMapping(
+      header: [" SvarPerson ", "DATO", "Rolle", "Teknologi_og_data_mål"], vocabulary: vocabulary,
+      model: TestModel.model)
     #expect(mapping.columns == [.respondentID, .assessedOn, .role, .target(1)])
   }
 }

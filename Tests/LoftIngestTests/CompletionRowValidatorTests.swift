@@ -8,41 +8,54 @@ import Testing
 
   func validator(header: [String]? = nil) throws -> CompletionRowValidator {
     let vocabulary = ColumnVocabulary(kind: .completion, model: TestModel.model)
-    let mapping = try HeaderMapping(header: header ?? self.header, vocabulary: vocabulary, model: TestModel.model)
-    return CompletionRowValidator(mapping: mapping, context: TestModel.context(), catalogue: TestModel.catalogue)
+    let mapping = try HeaderMapping(
+      header: header ?? self.header, vocabulary: vocabulary, model: TestModel.model)
+    return CompletionRowValidator(
+      mapping: mapping, context: TestModel.context(), catalogue: TestModel.catalogue)
   }
 
   @Test("accepts a completed row in Norwegian") func valid() throws {
-    let record = try validator().validate(["l-1", "C1", "Fullført", "01.02.2025", "2025-02-10", "45"], line: 2).get()
+    let record = try validator().validate(
+      ["l-1", "C1", "Fullført", "01.02.2025", "2025-02-10", "45"], line: 2
+    ).get()
     #expect(record.status == .completed)
     #expect(record.completedOn?.description == "2025-02-10")
     #expect(record.minutes == 45)
   }
 
   @Test("ignores completed_on on rows that are not completed") func ignoresCompletedOn() throws {
-    let record = try validator().validate(["l-1", "C1", "påmeldt", "2025-02-01", "garbage", ""], line: 2).get()
+    let record = try validator().validate(
+      ["l-1", "C1", "påmeldt", "2025-02-01", "garbage", ""], line: 2
+    ).get()
     #expect(record.completedOn == nil)
     #expect(record.minutes == nil)
   }
 
-  @Test("rejects with the first defect in SPEC order", arguments: [
-    (["", "C1", "completed", "2025-02-01", "", ""], "learner_id", RejectReason.missingRequired),
-    (["l", "C1", "completed", "2025-02-01", "", ""], "completed_on", .missingRequired),
-    (["l", "C9", "done", "2025-02-01", "", ""], "course_id", .unknownCourse),
-    (["l", "C1", "done", "2025-02-01", "", ""], "status", .badStatus),
-    (["l", "C1", "enrolled", "2025-02-30", "", ""], "enrolled_on", .badDate),
-    (["l", "C1", "completed", "2025-02-10", "2025-02-01", ""], "completed_on", .completionBeforeEnrolment),
-    (["l", "C1", "completed", "2025-02-10", "2031-02-01", ""], "completed_on", .futureDate),
-    (["l", "C1", "enrolled", "2025-02-10", "", "-5"], "minutes_spent", .outOfRange),
-    (["l", "C1", "enrolled", "2025-02-10", "", "1 000"], "minutes_spent", .outOfRange),
-  ])
+  @Test(
+    "rejects with the first defect in SPEC order",
+    arguments: [
+      (["", "C1", "completed", "2025-02-01", "", ""], "learner_id", RejectReason.missingRequired),
+      (["l", "C1", "completed", "2025-02-01", "", ""], "completed_on", .missingRequired),
+      (["l", "C9", "done", "2025-02-01", "", ""], "course_id", .unknownCourse),
+      (["l", "C1", "done", "2025-02-01", "", ""], "status", .badStatus),
+      (["l", "C1", "enrolled", "2025-02-30", "", ""], "enrolled_on", .badDate),
+      (
+        ["l", "C1", "completed", "2025-02-10", "2025-02-01", ""], "completed_on",
+        .completionBeforeEnrolment
+      ),
+      (["l", "C1", "completed", "2025-02-10", "2031-02-01", ""], "completed_on", .futureDate),
+      (["l", "C1", "enrolled", "2025-02-10", "", "-5"], "minutes_spent", .outOfRange),
+      (["l", "C1", "enrolled", "2025-02-10", "", "1 000"], "minutes_spent", .outOfRange),
+    ])
   func precedence(_ fields: [String], _ column: String, _ reason: RejectReason) throws {
     let reject = try #require(try validator().validate(fields, line: 4).failure)
     #expect(reject.reason == reason)
     #expect(reject.column == column)
   }
 
-  @Test("a completed row in a file without completed_on is missing_required there") func noColumn() throws {
+  @Test("a completed row in a file without completed_on is missing_required there") func noColumn()
+    throws
+  {
     let v = try validator(header: ["learner_id", "course_id", "status", "enrolled_on"])
     let reject = try #require(v.validate(["l", "C1", "completed", "2025-01-01"], line: 2).failure)
     #expect(reject.reason == .missingRequired)

@@ -4,51 +4,62 @@ import Testing
 @testable import LoftIngest
 
 @Suite struct FieldParsingTests {
-  @Test("reads whole numbers with a decimal comma or point", arguments: [
-    ("3", 3), ("3,0", 3), ("3.00", 3), ("-2", -2), ("0", 0), ("120", 120),
-  ])
+  @Test(
+    "reads whole numbers with a decimal comma or point",
+    arguments: [
+      ("3", 3), ("3,0", 3), ("3.00", 3), ("-2", -2), ("0", 0), ("120", 120),
+    ])
   func wholeNumbers(_ text: String, _ value: Int) {
     #expect(FieldParsing.wholeNumber(text) == value)
   }
 
-  @Test("refuses fractions, words, separators and overflow", arguments: [
-    "3,5", "abc", "1 000", "1.000,0", "1e3", "1e309", "123456789012345678901234567890", ",5", "",
-  ])
+  @Test(
+    "refuses fractions, words, separators and overflow",
+    arguments: [
+      "3,5", "abc", "1 000", "1.000,0", "1e3", "1e309", "123456789012345678901234567890", ",5", "",
+    ])
   func notWhole(_ text: String) {
     #expect(FieldParsing.wholeNumber(text) == nil)
   }
 
-  @Test("reads the date forms of SPEC §3", arguments: [
-    ("2025-03-01", "2025-03-01"), ("1.3.2025", "2025-03-01"), ("01.03.2025", "2025-03-01"),
-    ("2025-03-01T10:15", "2025-03-01"), ("2025-03-01T23:30:00-05:00", "2025-03-01"),
-    ("2025-03-01 08:00:00Z", "2025-03-01"), ("2025-03-01T08:00:00.123+0100", "2025-03-01"),
-  ])
+  @Test(
+    "reads the date forms of SPEC §3",
+    arguments: [
+      ("2025-03-01", "2025-03-01"), ("1.3.2025", "2025-03-01"), ("01.03.2025", "2025-03-01"),
+      ("2025-03-01T10:15", "2025-03-01"), ("2025-03-01T23:30:00-05:00", "2025-03-01"),
+      ("2025-03-01 08:00:00Z", "2025-03-01"), ("2025-03-01T08:00:00.123+0100", "2025-03-01"),
+    ])
   func dates(_ text: String, _ expected: String) {
     #expect(FieldParsing.date(text)?.description == expected)
   }
 
-  @Test("refuses impossible dates and two-digit years", arguments: [
-    "2024-02-30", "0000-00-00", "31.13.2025", "25-03-01", "1.3.25", "2025-3-1", "2025-03-01T25:00",
-    "2025/03/01", "tomorrow", "2025-03-01T10:00+",
-  ])
+  @Test(
+    "refuses impossible dates and two-digit years",
+    arguments: [
+      "2024-02-30", "0000-00-00", "31.13.2025", "25-03-01", "1.3.25", "2025-3-1",
+      "2025-03-01T25:00",
+      "2025/03/01", "tomorrow", "2025-03-01T10:00+",
+    ])
   func badDates(_ text: String) {
     #expect(FieldParsing.date(text) == nil)
   }
 }
 
 @Suite struct GlobTests {
-  @Test("matches as SPEC §1.1 says", arguments: [
-    ("**/assessment*", "assessment-2025.csv", true),
-    ("**/assessment*", "2025/h1/Assessment-2025.CSV", true),
-    ("**/completion*.csv*", "completion.csv.zst", true),
-    ("**/completion*.csv*", "x/completion-1.json", false),
-    ("**/*.json*", "lrs/export.jsonl", true),
-    ("*.csv", "sub/a.csv", false),
-    ("data/**", "data/a/b.csv", true),
-    ("file-[0-9].csv", "file-7.csv", true),
-    ("file-[!0-9].csv", "file-7.csv", false),
-    ("?.csv", "a.csv", true),
-  ])
+  @Test(
+    "matches as SPEC §1.1 says",
+    arguments: [
+      ("**/assessment*", "assessment-2025.csv", true),
+      ("**/assessment*", "2025/h1/Assessment-2025.CSV", true),
+      ("**/completion*.csv*", "completion.csv.zst", true),
+      ("**/completion*.csv*", "x/completion-1.json", false),
+      ("**/*.json*", "lrs/export.jsonl", true),
+      ("*.csv", "sub/a.csv", false),
+      ("data/**", "data/a/b.csv", true),
+      ("file-[0-9].csv", "file-7.csv", true),
+      ("file-[!0-9].csv", "file-7.csv", false),
+      ("?.csv", "a.csv", true),
+    ])
   func matches(_ pattern: String, _ path: String, _ expected: Bool) throws {
     #expect(try Glob(pattern).matches(path) == expected)
   }

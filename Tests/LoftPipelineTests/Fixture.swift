@@ -17,13 +17,17 @@ struct Fixture {
 
   /// Copies `Fixtures/<name>` and the repository's `Pipelines/models` beside it.
   init(_ name: String) throws {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("loft-\(UUID().uuidString)")
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "loft-\(UUID().uuidString)")
     let fixtures = base.appendingPathComponent("Fixtures")
     try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Self.fixtures + "/" + name, toPath: fixtures.appendingPathComponent(name).path)
+    try FileManager.default.copyItem(
+      atPath: Self.fixtures + "/" + name, toPath: fixtures.appendingPathComponent(name).path)
     let pipelines = base.appendingPathComponent("Pipelines")
     try FileManager.default.createDirectory(at: pipelines, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Self.repository + "/Pipelines/models", toPath: pipelines.appendingPathComponent("models").path)
+    try FileManager.default.copyItem(
+      atPath: Self.repository + "/Pipelines/models",
+      toPath: pipelines.appendingPathComponent("models").path)
     root = fixtures.appendingPathComponent(name).path
     self.base = base.path
   }
@@ -32,7 +36,8 @@ struct Fixture {
 
   func write(_ text: String, to relative: String) throws {
     let url = URL(fileURLWithPath: path(relative))
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url)
   }
 

@@ -8,11 +8,15 @@ import Testing
 /// A file too large to hold is read twice — once to count its defects, once to fold its
 /// records in batches — and must come out exactly as if it had been held whole.
 @Suite struct LargeFileTests {
-  func ingest(_ fixture: Fixture, largeFileBytes: Int, batchSize: Int) throws -> [AgencyIngest.Result] {
+  func ingest(_ fixture: Fixture, largeFileBytes: Int, batchSize: Int) throws -> [AgencyIngest
+    .Result]
+  {
     let definition = try PipelineDefinition.load(path: fixture.path("small.yaml"))
-    let settings = try PipelineRunner.settings(definition, asOf: Day(year: 2026, month: 11, day: 30)!)
+    let settings = try PipelineRunner.settings(
+      definition, asOf: Day(year: 2026, month: 11, day: 30)!)
     let plan = IngestPlan(entries: try InboxScanner.scan(inbox: settings.inbox), settings: settings)
-    let ingest = AgencyIngest(settings: settings, largeFileBytes: largeFileBytes, batchSize: batchSize)
+    let ingest = AgencyIngest(
+      settings: settings, largeFileBytes: largeFileBytes, batchSize: batchSize)
     return plan.agencies.map(ingest.run)
   }
 
@@ -22,7 +26,9 @@ import Testing
     defer { fixture.remove() }
     // Some duplicates across batch edges, and a defect or two.
     var rows = ["respondent_id,assessed_on,role,strategy"]
-    for index in 0..<40 { rows.append("x-\(index % 17),2025-0\(1 + index % 9)-01,team_leader,\(1 + index % 6)") }
+    for index in 0..<40 {
+      rows.append("x-\(index % 17),2025-0\(1 + index % 9)-01,team_leader,\(1 + index % 6)")
+    }
     rows.append("x-99,2025-02-30,team_leader,3")
     try fixture.write(rows.joined(separator: "\n") + "\n", to: "inbox/974760673/assessment-big.csv")
     let whole = try ingest(fixture, largeFileBytes: .max, batchSize: .max)

@@ -39,7 +39,10 @@ import Testing
     #expect(definition.period == .year)
     #expect(definition.maxRejectRate == 0.2)
     #expect(definition.limits.maxDecompressedBytes == 4 << 30)
-    #expect(definition.model.maturity.dimensions.map(\.code) == ["strategy", "technology", "organisation", "leadership"])
+    #expect(
+      definition.model.maturity.dimensions.map(\.code) == [
+        "strategy", "technology", "organisation", "leadership",
+      ])
     #expect(definition.model.competence.areas.count == 5)
     #expect(definition.model.maturity.transformationFrom == 3)
   }
@@ -54,7 +57,10 @@ import Testing
 
   @Test("names the file, key path and line of an unknown key") func unknownKey() throws {
     let message = try #require(try loadError(valid + "colour: blue\n"))
-    #expect(message == "bad.yaml:9: colour: unknown key `colour` (known here: name, inbox, register, catalogue, model, output, period, disclosure, quarantine, limits, sources, aliases, agencies)")
+    #expect(
+      message
+        == "bad.yaml:9: colour: unknown key `colour` (known here: name, inbox, register, catalogue, model, output, period, disclosure, quarantine, limits, sources, aliases, agencies)"
+    )
   }
 
   @Test("names a wrong type with its key path") func wrongType() throws {
@@ -63,21 +69,27 @@ import Testing
   }
 
   @Test("names a missing file") func missingFile() throws {
-    let message = try #require(try loadError(valid.replacingOccurrences(of: "reference/courses.csv", with: "reference/nope.csv")))
+    let message = try #require(
+      try loadError(
+        valid.replacingOccurrences(of: "reference/courses.csv", with: "reference/nope.csv")))
     #expect(message.hasPrefix("bad.yaml:4: catalogue: `reference/nope.csv` does not exist"))
   }
 
   @Test("names a bad glob in a list") func badGlob() throws {
-    let message = try #require(try loadError(valid + "  - { kind: completion, format: csv, glob: \"[abc\" }\n"))
+    let message = try #require(
+      try loadError(valid + "  - { kind: completion, format: csv, glob: \"[abc\" }\n"))
     #expect(message == "bad.yaml:9: sources[1].glob: bad glob: `[` is not closed by `]`")
   }
 
   @Test("names a missing required key") func missingKey() throws {
-    let message = try #require(try loadError(valid.replacingOccurrences(of: "output: out\n", with: "")))
+    let message = try #require(
+      try loadError(valid.replacingOccurrences(of: "output: out\n", with: "")))
     #expect(message.contains("the required key `output` is missing"))
   }
 
-  @Test("refuses sizes it cannot read and aliases of unknown columns") func limitsAndAliases() throws {
+  @Test("refuses sizes it cannot read and aliases of unknown columns") func limitsAndAliases()
+    throws
+  {
     let size = try #require(try loadError(valid + "limits: { max_field_bytes: 1 MB }\n"))
     #expect(size.hasPrefix("bad.yaml:9: limits.max_field_bytes:"))
     let alias = try #require(try loadError(valid + "aliases:\n  respondant: [x]\n"))
@@ -92,21 +104,29 @@ import Testing
   @Test("names a model file's error") func modelError() throws {
     let fixture = try Fixture("small")
     defer { fixture.remove() }
-    try fixture.write("name: m\nversion: \"1\"\nmaturity:\n  scale: { min: 1, max: 6 }\n  transformation_from: 9\n  dimensions: [{ code: a, nb: A, en: A }]\ncompetence:\n  scale: { min: 1, max: 8 }\n  areas: [{ code: b, nb: B, en: B }]\n", to: "model.yaml")
-    try fixture.write(valid.replacingOccurrences(of: "../../Pipelines/models/default.yaml", with: "model.yaml"), to: "p.yaml")
+    try fixture.write(
+      "name: m\nversion: \"1\"\nmaturity:\n  scale: { min: 1, max: 6 }\n  transformation_from: 9\n  dimensions: [{ code: a, nb: A, en: A }]\ncompetence:\n  scale: { min: 1, max: 8 }\n  areas: [{ code: b, nb: B, en: B }]\n",
+      to: "model.yaml")
+    try fixture.write(
+      valid.replacingOccurrences(of: "../../Pipelines/models/default.yaml", with: "model.yaml"),
+      to: "p.yaml")
     #expect(throws: LoftError.self) { try PipelineDefinition.load(path: fixture.path("p.yaml")) }
     do {
       _ = try PipelineDefinition.load(path: fixture.path("p.yaml"))
     } catch {
-      #expect(error.message.hasSuffix("model.yaml:5: maturity.transformation_from: must be a generation within the scale"))
+      #expect(
+        error.message.hasSuffix(
+          "model.yaml:5: maturity.transformation_from: must be a generation within the scale"))
     }
   }
 
   // MARK: - Found by fuzzing (Fuzz/Definition)
 
-  @Test("refuses a limit of 0, which used to crash the run at its first CSV file", arguments: [
-    "max_field_bytes", "max_decompressed_bytes", "max_columns", "max_json_depth", "max_ratio",
-  ])
+  @Test(
+    "refuses a limit of 0, which used to crash the run at its first CSV file",
+    arguments: [
+      "max_field_bytes", "max_decompressed_bytes", "max_columns", "max_json_depth", "max_ratio",
+    ])
   func zeroLimit(key: String) throws {
     let message = try #require(try loadError(valid + "limits: { \(key): 0 }\n"))
     #expect(message == "bad.yaml:9: limits.\(key): must be greater than 0")

@@ -8,8 +8,12 @@ import Testing
 
 /// `loft query`, `loft verify` and `loft diff` on a real snapshot of the small fixture.
 @Suite(.serialized) struct SnapshotToolsTests {
-  func publish(_ fixture: Fixture, asOf: Day = Day(year: 2026, month: 11, day: 30)!) throws -> String {
-    try PipelineRunner().run(fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: asOf)).snapshotPath
+  func publish(_ fixture: Fixture, asOf: Day = Day(year: 2026, month: 11, day: 30)!) throws
+    -> String
+  {
+    try PipelineRunner().run(
+      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: asOf)
+    ).snapshotPath
   }
 
   @Test("query reads a folder, a .sqlite.zst file and the latest link, and refuses writes")
@@ -18,11 +22,15 @@ import Testing
     defer { fixture.remove() }
     let snapshot = try publish(fixture)
     for form in [snapshot, snapshot + "/snapshot.sqlite.zst", fixture.path("out/latest")] {
-      let rows = try SnapshotReader(locating: form).open().query("SELECT count(*) FROM _inputs").rows
+      let rows = try SnapshotReader(locating: form).open().query("SELECT count(*) FROM _inputs")
+        .rows
       #expect(rows == [[.integer(3)]], "\(form)")
     }
     let database = try SnapshotReader(locating: snapshot).open()
-    for write in ["DELETE FROM maturity", "INSERT INTO _manifest VALUES ('x', 'y')", "CREATE TABLE t (a)", "DROP TABLE coverage"] {
+    for write in [
+      "DELETE FROM maturity", "INSERT INTO _manifest VALUES ('x', 'y')", "CREATE TABLE t (a)",
+      "DROP TABLE coverage",
+    ] {
       #expect(throws: SQLiteError.self) { try database.execute(write) }
     }
     #expect(throws: SQLiteError.self) { _ = try database.query("SELEC nonsense") }
@@ -35,7 +43,8 @@ import Testing
     defer { fixture.remove() }
     let snapshot = try publish(fixture)
     #expect(SnapshotVerifier.verify(try SnapshotReader(locating: snapshot)).isEmpty)
-    let files = FileManager.default.enumerator(atPath: snapshot)!.compactMap { $0 as? String }.filter { $0.contains(".") }
+    let files = FileManager.default.enumerator(atPath: snapshot)!.compactMap { $0 as? String }
+      .filter { $0.contains(".") }
     #expect(files.count >= 10)
     for file in files {
       let path = snapshot + "/" + file
@@ -57,7 +66,8 @@ import Testing
     let snapshot = try publish(fixture)
     let reader = try SnapshotReader(locating: snapshot)
     let database = try SQLiteDatabase(deserializing: try reader.databaseBytes(), readOnly: false)
-    try database.execute("UPDATE coverage SET respondents = respondents + 1 WHERE grouping = 'national'")
+    try database.execute(
+      "UPDATE coverage SET respondents = respondents + 1 WHERE grouping = 'national'")
     let edited = try Zstd.compress(try database.serialize(), level: 9)
     try Data(edited).write(to: URL(fileURLWithPath: snapshot + "/snapshot.sqlite.zst"))
     #expect(SnapshotVerifier.verify(reader).contains { $0.contains("snapshot.sqlite.zst") })
@@ -66,9 +76,14 @@ import Testing
     let manifestPath = snapshot + "/manifest.json"
     var manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
     let newHash = SHA256.hex(SHA256.hash(edited))
-    let regex = try NSRegularExpression(pattern: "\"sha256\" : \"[0-9a-f]{64}\",\\s*\"path\" : \"snapshot.sqlite.zst\"|\"path\" : \"snapshot.sqlite.zst\",\\s*\"sha256\" : \"[0-9a-f]{64}\"")
+    let regex = try NSRegularExpression(
+      pattern:
+        "\"sha256\" : \"[0-9a-f]{64}\",\\s*\"path\" : \"snapshot.sqlite.zst\"|\"path\" : \"snapshot.sqlite.zst\",\\s*\"sha256\" : \"[0-9a-f]{64}\""
+    )
     let range = NSRange(manifest.startIndex..., in: manifest)
-    manifest = regex.stringByReplacingMatches(in: manifest, range: range, withTemplate: "\"path\" : \"snapshot.sqlite.zst\", \"sha256\" : \"\(newHash)\"")
+    manifest = regex.stringByReplacingMatches(
+      in: manifest, range: range,
+      withTemplate: "\"path\" : \"snapshot.sqlite.zst\", \"sha256\" : \"\(newHash)\"")
     try manifest.write(toFile: manifestPath, atomically: true, encoding: .utf8)
     let problems = SnapshotVerifier.verify(reader)
     #expect(problems.contains { $0.contains("does not end in the database's hash") }, "\(problems)")
@@ -84,7 +99,8 @@ import Testing
       "respondent_id,assessed_on,role,strategy\ns-99,2025-06-01,middle_manager,6\n",
       to: "inbox/974760673/assessment-late.csv")
     let after = try publish(fixture, asOf: Day(year: 2026, month: 12, day: 1)!)
-    let diff = try SnapshotDiff(try SnapshotReader(locating: before).open(), try SnapshotReader(locating: after).open())
+    let diff = try SnapshotDiff(
+      try SnapshotReader(locating: before).open(), try SnapshotReader(locating: after).open())
     let inputs = try #require(diff.tables.first { $0.table == "_inputs" })
     #expect(inputs.added == 1 && inputs.removed == 0)
     let coverage = try #require(diff.tables.first { $0.table == "coverage" })
@@ -99,13 +115,19 @@ import Testing
     let fixture = try Fixture("small")
     defer { fixture.remove() }
     let newer = try PipelineRunner().run(
-      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+      fixture.path("small.yaml"),
+      options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
     let older = try PipelineRunner().run(
-      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 1, day: 31)!))
+      fixture.path("small.yaml"),
+      options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 1, day: 31)!))
     #expect(older.snapshotPath != newer.snapshotPath)
-    #expect(readLink(fixture.path("out/latest")) == "snapshots/" + (newer.snapshotPath as NSString).lastPathComponent)
+    #expect(
+      readLink(fixture.path("out/latest")) == "snapshots/"
+        + (newer.snapshotPath as NSString).lastPathComponent)
     // The older as-of date judges 2025 open and later deliveries future: the numbers differ.
-    let periods = try SnapshotReader(locating: older.snapshotPath).open().query("SELECT period, closed FROM _periods").rows
+    let periods = try SnapshotReader(locating: older.snapshotPath).open().query(
+      "SELECT period, closed FROM _periods"
+    ).rows
     #expect(periods == [[.text("2025"), .integer(1)]])
   }
 
@@ -114,17 +136,21 @@ import Testing
     let fixture = try Fixture("small")
     defer { fixture.remove() }
     _ = try PipelineRunner().run(
-      fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+      fixture.path("small.yaml"),
+      options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
     // A broken register fails the run (exit 2) after the definition is read: its report is written.
     try fixture.write("org_number,name\n123,x\n", to: "reference/agencies.csv")
     #expect(throws: LoftError.self) {
       try PipelineRunner().run(
-        fixture.path("small.yaml"), options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
+        fixture.path("small.yaml"),
+        options: RunOptions(threads: 1, asOf: Day(year: 2026, month: 11, day: 30)!))
     }
     let reports = listFolder(fixture.path("out/reports")).filter { !$0.hasPrefix(".") }
     #expect(reports.filter { $0.hasSuffix(".json") }.count == 2)
     #expect(reports.filter { $0.hasSuffix(".txt") }.count == 2)
-    let texts = try reports.filter { $0.hasSuffix(".txt") }.map { try String(contentsOfFile: fixture.path("out/reports/" + $0), encoding: .utf8) }
+    let texts = try reports.filter { $0.hasSuffix(".txt") }.map {
+      try String(contentsOfFile: fixture.path("out/reports/" + $0), encoding: .utf8)
+    }
     #expect(texts.contains { $0.contains("outcome: published") })
     #expect(texts.contains { $0.contains("outcome: failed") && $0.contains("agencies.csv") })
   }

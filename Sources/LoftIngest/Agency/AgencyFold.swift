@@ -44,7 +44,8 @@ package struct AgencyFold {
 
     /// Folds a record in; false when it repeats one already folded.
     mutating func take(_ record: CompletionRecord) -> Bool {
-      let variant = Variant(status: record.status, completedOn: record.completedOn, minutes: record.minutes)
+      let variant = Variant(
+        status: record.status, completedOn: record.completedOn, minutes: record.minutes)
       guard !variants.contains(variant) else { return false }
       if variants.isEmpty {
         enrolment.status = record.status
@@ -113,7 +114,8 @@ package struct AgencyFold {
     for item in batch.completions {
       let record = item.record
       let learner = learnerNumber(record.learner)
-      let key = CSVEnrolmentKey(learner: learner, course: record.course, enrolledOn: record.enrolledOn)
+      let key = CSVEnrolmentKey(
+        learner: learner, course: record.course, enrolledOn: record.enrolledOn)
       let empty = Enrolment(
         agency: agency, learner: learner, course: record.course, status: record.status,
         enrolledOn: record.enrolledOn, completedOn: nil, minutes: nil)
@@ -136,7 +138,8 @@ package struct AgencyFold {
 
   private mutating func keepIfLatest(_ record: AssessmentRecord, origin: RecordOrigin) {
     let key = LatestKey(
-      respondent: record.respondent, period: Period(containing: record.date, granularity: granularity))
+      respondent: record.respondent,
+      period: Period(containing: record.date, granularity: granularity))
     // The latest date wins; on the same date the later file, then the later line.
     if let current = latest[key], (current.record.date, current.origin) > (record.date, origin) {
       return

@@ -37,7 +37,8 @@ package struct AgencyIngest: Sendable {
     for planned in agencyFiles.files {
       let duplicateOf = { (hash: String) -> InputFile? in
         readByHash[hash].map { original in
-          var duplicate = InputFile(path: planned.entry.path, bytes: original.bytes, status: .duplicateFile)
+          var duplicate = InputFile(
+            path: planned.entry.path, bytes: original.bytes, status: .duplicateFile)
           duplicate.sha256 = hash
           duplicate.kind = planned.source.kind.rawValue
           duplicate.format = planned.source.format.rawValue
@@ -83,14 +84,18 @@ package struct AgencyIngest: Sendable {
     var counted = reader.read(planned, duplicateOf: duplicateOf, batchSize: batch, onBatch: drop)
     drop(&counted)
     var input = counted.input
-    guard fold.admit(&input, rejects: counted.rejects.count) else { return (input, counted.rejects) }
+    guard fold.admit(&input, rejects: counted.rejects.count) else {
+      return (input, counted.rejects)
+    }
 
     // The fold is a value: keep it as it was, in case the second reading goes wrong.
     let before = fold
-    var second = reader.read(planned, duplicateOf: { _ in nil }, batchSize: batch) { records in
-      fold.take(records, into: &input)
-      drop(&records)
-    }
+    var second = reader.read(
+      planned, duplicateOf: { _ in nil }, batchSize: batch,
+      onBatch: { records in
+        fold.take(records, into: &input)
+        drop(&records)
+      })
     guard second.input.status == .read, second.input.sha256 == counted.input.sha256 else {
       // Changed (or unreadable) between the passes: nothing of it may be used.
       fold = before

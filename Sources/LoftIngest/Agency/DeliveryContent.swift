@@ -33,7 +33,8 @@ struct DeliveryContent {
     }
     compressed = false
     guard file.size <= limits.maxDecompressedBytes else {
-      throw DeliveryReader.Quarantine(.limitExceeded, "the file is larger than max_decompressed_bytes")
+      throw DeliveryReader.Quarantine(
+        .limitExceeded, "the file is larger than max_decompressed_bytes")
     }
   }
 

@@ -1,9 +1,10 @@
+import LoftCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LoftCore
 
 /// One delivery on disk, opened without following links, hashed in a first pass.
 ///

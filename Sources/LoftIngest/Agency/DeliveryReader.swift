@@ -62,9 +62,13 @@ struct DeliveryReader {
     var outcome = FileOutcome(input: input)
     var quarantine: Quarantine?
     do throws(Quarantine) {
-      let content = try DeliveryContent(file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
+      let content = try DeliveryContent(
+        file: file, pathInAgency: entry.pathInAgency, limits: settings.limits)
       switch planned.source.format {
-      case .csv: try readCSV(content, kind: planned.source.kind, into: &outcome, batchSize: batchSize, onBatch: onBatch)
+      case .csv:
+        try readCSV(
+          content, kind: planned.source.kind, into: &outcome, batchSize: batchSize, onBatch: onBatch
+        )
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
     } catch {
@@ -93,7 +97,8 @@ struct DeliveryReader {
     batchSize: Int, onBatch: (inout FileOutcome) -> Void
   ) throws(Quarantine) {
     let profile = try content.sniff()
-    let limits = CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
+    let limits = CSVLimits(
+      maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
     let vocabulary = vocabularies[kind]!
     let rowContext = context(outcome.input.path)
@@ -105,12 +110,15 @@ struct DeliveryReader {
 
     func onHeader(_ header: [String], _ line: Int) {
       do {
-        let mapping = try HeaderMapping(header: header, vocabulary: vocabulary, model: settings.model)
+        let mapping = try HeaderMapping(
+          header: header, vocabulary: vocabulary, model: settings.model)
         outcome.input.unknownColumns = mapping.unknown
         switch kind {
-        case .assessment: assessments = AssessmentRowValidator(mapping: mapping, context: rowContext)
+        case .assessment:
+          assessments = AssessmentRowValidator(mapping: mapping, context: rowContext)
         case .completion:
-          completions = CompletionRowValidator(mapping: mapping, context: rowContext, catalogue: catalogue)
+          completions = CompletionRowValidator(
+            mapping: mapping, context: rowContext, catalogue: catalogue)
         }
       } catch {
         headerProblem = error
@@ -121,7 +129,8 @@ struct DeliveryReader {
       guard headerProblem == nil else { return }
       outcome.input.rowsRead += 1
       if let defect = record.defect {
-        outcome.rejects.append(rowContext.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
+        outcome.rejects.append(
+          rowContext.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
         return
       }
       fields.removeAll(keepingCapacity: true)
@@ -169,7 +178,8 @@ struct DeliveryReader {
         file: outcome.input.path, folderAgency: agency, register: settings.register,
         catalogue: settings.catalogue, asOf: settings.asOf))
     var reader = XAPIReader(
-      limits: XAPILimits(maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes),
+      limits: XAPILimits(
+        maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes),
       keeping: XAPIStatementValidator.keyTree)
     func onItem(_ item: XAPIItem) {
       outcome.input.rowsRead += 1
@@ -203,7 +213,8 @@ struct DeliveryReader {
     case let error as XAPIError:
       return Quarantine(error.reason, error.description)
     case let error as TextError:
-      return Quarantine(error.reason == "limit_exceeded" ? .limitExceeded : .badEncoding, error.message)
+      return Quarantine(
+        error.reason == "limit_exceeded" ? .limitExceeded : .badEncoding, error.message)
     case let error as Quarantine: return error
     default: return Quarantine(.unreadable, "\(error)")
     }

@@ -29,7 +29,8 @@ enum XAPIFold {
     for statement in statements where statement.verb != .voided && !voided.contains(statement.id) {
       let registration =
         statement.registration.map { "r:" + $0 } ?? "y:\(statement.date.civil.year)"
-      let key = Key(learner: learners[statement.learner]!, course: statement.course, registration: registration)
+      let key = Key(
+        learner: learners[statement.learner]!, course: statement.course, registration: registration)
       var fold = folds[key] ?? Fold(status: nil, enrolledOn: statement.date)
       fold.enrolledOn = min(fold.enrolledOn, statement.date)
       let status: CompletionStatus? =

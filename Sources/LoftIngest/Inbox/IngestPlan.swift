@@ -29,7 +29,8 @@ package struct IngestPlan: Sendable {
         settled.append(input)
         continue
       }
-      guard let source = settings.sources.first(where: { $0.glob.matches(entry.pathInAgency) }) else {
+      guard let source = settings.sources.first(where: { $0.glob.matches(entry.pathInAgency) })
+      else {
         input.status = .unmatched
         settled.append(Self.hashed(input, entry, inbox: settings.inbox))
         continue
@@ -55,7 +56,9 @@ package struct IngestPlan: Sendable {
   /// A settled file's row with its SHA-256 and size, when it can be read: it is counted, not parsed.
   static func hashed(_ input: InputFile, _ entry: InboxEntry, inbox: String) -> InputFile {
     let path = Array(inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath
-    guard let file = try? DeliveryFile(fileSystemPath: path, keepingBytes: false) else { return input }
+    guard let file = try? DeliveryFile(fileSystemPath: path, keepingBytes: false) else {
+      return input
+    }
     var input = input
     input.sha256 = file.sha256
     input.bytes = file.size

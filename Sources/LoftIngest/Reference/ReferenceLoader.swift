@@ -10,15 +10,18 @@ package enum ReferenceLoader {
   ]
 
   package static func register(bytes: [UInt8], file: String) throws(LoftError) -> Register {
-    let table = try ReferenceTable(bytes: bytes, file: file, required: [
-      "org_number", "name", "sector", "county", "size_class", "leader_count",
-    ])
+    let table = try ReferenceTable(
+      bytes: bytes, file: file,
+      required: [
+        "org_number", "name", "sector", "county", "size_class", "leader_count",
+      ])
     var agencies: [Agency] = []
     var lines: [OrgNumber: Int] = [:]
     for row in table.rows {
       let written = row["org_number"]
       guard let org = OrgNumber(written) else {
-        throw row.error("org_number", "`\(written)` is not a valid org number (9 digits, mod-11 check digit)")
+        throw row.error(
+          "org_number", "`\(written)` is not a valid org number (9 digits, mod-11 check digit)")
       }
       if let earlier = lines[org] {
         throw row.error("org_number", "\(org) is listed twice (first on line \(earlier))")
@@ -27,7 +30,8 @@ package enum ReferenceLoader {
       let name = row["name"]
       guard !name.isEmpty else { throw row.error("name", "the name is empty") }
       guard let sector = Sector(rawValue: row["sector"]) else {
-        throw row.error("sector", "`\(row["sector"])` is not state, municipality, county_municipality or other")
+        throw row.error(
+          "sector", "`\(row["sector"])` is not state, municipality, county_municipality or other")
       }
       let county = row["county"]
       if county.isEmpty {
@@ -56,10 +60,14 @@ package enum ReferenceLoader {
     return Register(agencies: agencies)
   }
 
-  package static func catalogue(bytes: [UInt8], file: String, model: Model) throws(LoftError) -> Catalogue {
-    let table = try ReferenceTable(bytes: bytes, file: file, required: [
-      "course_id", "title", "provider", "license", "areas", "minutes", "xapi_activity_id",
-    ])
+  package static func catalogue(bytes: [UInt8], file: String, model: Model) throws(LoftError)
+    -> Catalogue
+  {
+    let table = try ReferenceTable(
+      bytes: bytes, file: file,
+      required: [
+        "course_id", "title", "provider", "license", "areas", "minutes", "xapi_activity_id",
+      ])
     let areaCodes = Set(model.competence.areas.map(\.code))
     var courses: [Course] = []
     var idLines: [String: Int] = [:]
@@ -86,7 +94,8 @@ package enum ReferenceLoader {
       let activity = row["xapi_activity_id"]
       if !activity.isEmpty {
         if let earlier = activityLines[activity] {
-          throw row.error("xapi_activity_id", "`\(activity)` is used twice (first on line \(earlier))")
+          throw row.error(
+            "xapi_activity_id", "`\(activity)` is used twice (first on line \(earlier))")
         }
         activityLines[activity] = row.line
       }
@@ -122,7 +131,8 @@ struct ReferenceTable {
       throw LoftError(.configuration, code: "reference.unreadable", "\(file): \(error)")
     }
     guard let header = parsed.header else {
-      throw LoftError(.configuration, code: "reference.no_header", "\(file): the file has no header")
+      throw LoftError(
+        .configuration, code: "reference.no_header", "\(file): the file has no header")
     }
     let names = header.map { $0.trimmingSpaces.lowercased() }
     for column in required where !names.contains(column) {

@@ -30,15 +30,19 @@ package struct CSVDocument {
     var headerLine = 0
     var header: [String]?
     var records: [Record] = []
+    func onHeader(_ names: [String], _ line: Int) {
+      header = names
+      headerLine = line
+    }
+    func onRecord(_ record: CSVRecord) {
+      records.append(
+        Record(line: record.line, fields: record.fields, isBroken: record.defect != nil))
+    }
     do {
       try bytes.withUnsafeBytes { raw in
-        try reader.feed(rawChunk: raw, onHeader: { header = $0; headerLine = $1 }) { record in
-          records.append(Record(line: record.line, fields: record.fields, isBroken: record.defect != nil))
-        }
+        try reader.feed(rawChunk: raw, onHeader: onHeader, onRecord: onRecord)
       }
-      try reader.finish(onHeader: { header = $0; headerLine = $1 }) { record in
-        records.append(Record(line: record.line, fields: record.fields, isBroken: record.defect != nil))
-      }
+      try reader.finish(onHeader: onHeader, onRecord: onRecord)
     } catch {
       throw ReadError(description: "\(error)")
     }

@@ -29,7 +29,8 @@ package final class AssessmentRowValidator: Sendable {
     for position in requiredPositions where fields[position].isEmpty {
       let column = mapping.columns[position]!
       return .failure(
-        context.reject(line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
+        context.reject(
+          line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
     }
     if let position = mapping.position(of: .orgNumber),
       let reject = context.checkOrg(fields[position], line: line)
@@ -67,11 +68,16 @@ package final class AssessmentRowValidator: Sendable {
       case .dimension(let index), .current(let index), .target(let index):
         if text.isEmpty { continue }
         let scale: Model.Scale
-        if case .dimension = column { scale = model.maturity.scale } else { scale = model.competence.scale }
+        if case .dimension = column {
+          scale = model.maturity.scale
+        } else {
+          scale = model.competence.scale
+        }
         guard let value = FieldParsing.wholeNumber(text), scale.contains(value) else {
           return .failure(
             context.reject(
-              line, column, .outOfRange, "`\(text)` is not a whole number in \(scale.min)–\(scale.max)"))
+              line, column, .outOfRange,
+              "`\(text)` is not a whole number in \(scale.min)–\(scale.max)"))
         }
         answered = true
         switch column {
@@ -84,7 +90,8 @@ package final class AssessmentRowValidator: Sendable {
       }
     }
     guard answered else {
-      return .failure(context.reject(line, nil, .noAnswers, "the row answers no dimension and no area"))
+      return .failure(
+        context.reject(line, nil, .noAnswers, "the row answers no dimension and no area"))
     }
     return .success(record)
   }

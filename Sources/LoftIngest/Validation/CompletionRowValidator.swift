@@ -40,12 +40,14 @@ package final class CompletionRowValidator: Sendable {
         }
       if required, fields[position].isEmpty {
         return .failure(
-          context.reject(line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
+          context.reject(
+            line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
       }
     }
     if isCompleted, completedPosition == nil {
       return .failure(
-        context.reject(line, .completedOn, .missingRequired, "a completed row needs `completed_on`"))
+        context.reject(line, .completedOn, .missingRequired, "a completed row needs `completed_on`")
+      )
     }
     if let position = mapping.position(of: .orgNumber),
       let reject = context.checkOrg(fields[position], line: line)
@@ -66,7 +68,8 @@ package final class CompletionRowValidator: Sendable {
         record.learner = text
       case .courseID:
         guard let course = catalogue.index(ofCourse: text) else {
-          return .failure(context.reject(line, column, .unknownCourse, "`\(text)` is not in the catalogue"))
+          return .failure(
+            context.reject(line, column, .unknownCourse, "`\(text)` is not in the catalogue"))
         }
         record.course = Int32(course)
       case .status:
@@ -86,7 +89,8 @@ package final class CompletionRowValidator: Sendable {
           if let enrolled = FieldParsing.date(fields[enrolledPosition]), day < enrolled {
             return .failure(
               context.reject(
-                line, column, .completionBeforeEnrolment, "\(day) is before the enrolment \(enrolled)"))
+                line, column, .completionBeforeEnrolment,
+                "\(day) is before the enrolment \(enrolled)"))
           }
           record.completedOn = day
         case .failure(let reject): return .failure(reject)
@@ -95,7 +99,8 @@ package final class CompletionRowValidator: Sendable {
         if text.isEmpty { continue }
         guard let minutes = FieldParsing.wholeNumber(text), minutes >= 0 else {
           return .failure(
-            context.reject(line, column, .outOfRange, "`\(text)` is not a whole number of minutes ≥ 0"))
+            context.reject(
+              line, column, .outOfRange, "`\(text)` is not a whole number of minutes ≥ 0"))
         }
         record.minutes = minutes
       default:

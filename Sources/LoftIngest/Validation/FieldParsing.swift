@@ -74,8 +74,9 @@ package enum FieldParsing {
       let date = Day(year: year, month: month, day: day)
     else { return nil }
     if bytes.count == 10 { return date }
-    guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
-      || bytes[10] == UInt8(ascii: " "), isTime(Array(bytes[11...])[...])
+    guard
+      bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
+        || bytes[10] == UInt8(ascii: " "), isTime(Array(bytes[11...])[...])
     else { return nil }
     return date
   }

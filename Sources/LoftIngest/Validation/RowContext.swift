@@ -49,7 +49,8 @@ package struct RowContext: Sendable {
   package func checkPseudonym(_ text: String, column: CanonicalColumn, line: Int) -> Reject? {
     // At most 128 bytes is at most 128 characters: count characters only for long ones.
     guard text.utf8.count > 128, text.count > 128 else { return nil }
-    return reject(line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)")
+    return reject(
+      line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)")
   }
 
   /// Checks a date: `bad_date` when it cannot be read, `future_date` after the as-of date.

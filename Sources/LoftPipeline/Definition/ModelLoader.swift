@@ -39,7 +39,8 @@ enum ModelLoader {
 
   private static func scale(_ value: YAMLValue) throws(LoftError) -> Model.Scale {
     _ = try value.mapping(allowed: ["min", "max"])
-    let scale = Model.Scale(min: try value.required("min").int(), max: try value.required("max").int())
+    let scale = Model.Scale(
+      min: try value.required("min").int(), max: try value.required("max").int())
     guard scaleBounds.contains(scale.min), scaleBounds.contains(scale.max), scale.min < scale.max,
       scale.count <= 100
     else {
@@ -51,7 +52,9 @@ enum ModelLoader {
   }
 
   /// A name per step; steps without a name are named by their number.
-  private static func steps(_ value: YAMLValue?, scale: Model.Scale) throws(LoftError) -> [Model.Step] {
+  private static func steps(_ value: YAMLValue?, scale: Model.Scale) throws(LoftError) -> [Model
+    .Step]
+  {
     var named: [Int: Model.Step] = [:]
     if let value {
       for (key, entry) in try value.mapping() {
@@ -95,7 +98,8 @@ enum ModelLoader {
 /// Reads a whole small file (a definition, model, register or catalogue) or fails with exit 2.
 func readFile(_ path: String, what: String) throws(LoftError) -> [UInt8] {
   guard let data = FileManager.default.contents(atPath: path) else {
-    throw LoftError(.configuration, code: "\(what).unreadable", "\(path): cannot read the \(what) file")
+    throw LoftError(
+      .configuration, code: "\(what).unreadable", "\(path): cannot read the \(what) file")
   }
   return [UInt8](data)
 }

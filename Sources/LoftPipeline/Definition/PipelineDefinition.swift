@@ -45,22 +45,28 @@ package struct PipelineDefinition: Sendable {
         written.hasPrefix("/")
         ? written : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(written)
       let standard = (absolute as NSString).standardizingPath
-      let resolved = standard.hasPrefix("/") ? standard : FileManager.default.currentDirectoryPath + "/" + standard
+      let resolved =
+        standard.hasPrefix("/")
+        ? standard : FileManager.default.currentDirectoryPath + "/" + standard
       if let kind {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder)
         guard exists else {
-          throw value.error("`\(written)` does not exist (looked for \(resolved))", code: "definition.missing_file")
+          throw value.error(
+            "`\(written)` does not exist (looked for \(resolved))", code: "definition.missing_file")
         }
         guard isFolder.boolValue == (kind == .folder) else {
-          throw value.error("`\(written)` is not a \(kind == .folder ? "folder" : "file")", code: "definition.missing_file")
+          throw value.error(
+            "`\(written)` is not a \(kind == .folder ? "folder" : "file")",
+            code: "definition.missing_file")
         }
       }
       return resolved
     }
 
     let modelNode =
-      try root.optional("model") ?? YAMLValue(node: "models/default.yaml", file: path, path: "model")
+      try root.optional("model")
+      ?? YAMLValue(node: "models/default.yaml", file: path, path: "model")
     let modelPath = try resolve(modelNode, mustBe: .file)
     let (model, _) = try ModelLoader.load(path: modelPath)
 

@@ -29,9 +29,10 @@ struct YAMLValue {
 
   private static func describe(_ error: YamlError) -> String {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-      let where_ = "line \(mark.line), column \(mark.column)"
-      return "YAML syntax error at \(where_): \(problem)\(context.map { " (\($0.text))" } ?? "")"
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _):
+      let position = "line \(mark.line), column \(mark.column)"
+      return "YAML syntax error at \(position): \(problem)\(context.map { " (\($0.text))" } ?? "")"
     default:
       return "YAML syntax error: \(error)"
     }
@@ -67,7 +68,8 @@ struct YAMLValue {
           .error("unknown key `\(key)` (known here: \(known))", code: "definition.unknown_key")
       }
       guard seen.insert(key).inserted else {
-        throw YAMLValue(node: keyNode, file: file, path: value.path).error("`\(key)` is given twice")
+        throw YAMLValue(node: keyNode, file: file, path: value.path).error(
+          "`\(key)` is given twice")
       }
       entries.append((key, value))
     }

@@ -60,18 +60,25 @@ package struct PipelineRunner: Sendable {
       clock.lap("statistics and disclosure", into: &report)
       if options.audit {
         let audit = DisclosureAudit(
-          register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
+          register: ingest.register, catalogue: ingest.catalogue, model: ingest.model,
+          k: definition.k
         ).audit(tables, state: collected.state)
         report.audit = RunReport.Audit(
           problems: audit.problems, protectedVectors: audit.protectedVectors,
           exposures: audit.exposures.map(\.description))
-        progress("loft: audit: \(audit.exposures.count) exposed of \(audit.protectedVectors) protected vectors in \(audit.problems) problems")
+        progress(
+          "loft: audit: \(audit.exposures.count) exposed of \(audit.protectedVectors) protected vectors in \(audit.problems) problems"
+        )
         guard audit.exposures.isEmpty else {
-          throw LoftError(.runtime, code: "audit.exposed", "the disclosure audit found \(audit.exposures.count) exposed cell(s), e.g. \(audit.exposures[0])")
+          throw LoftError(
+            .runtime, code: "audit.exposed",
+            "the disclosure audit found \(audit.exposures.count) exposed cell(s), e.g. \(audit.exposures[0])"
+          )
         }
         clock.lap("audit", into: &report)
       }
-      tables.agencyBenchmark = AgencyBenchmarkBuilder.build(maturity: tables.maturity, register: ingest.register)
+      tables.agencyBenchmark = AgencyBenchmarkBuilder.build(
+        maturity: tables.maturity, register: ingest.register)
       tables.recordSuppression()
       report.suppression = Self.suppressionCounts(tables.suppression)
 
@@ -125,7 +132,8 @@ package struct PipelineRunner: Sendable {
 
   /// Reads every agency's folder in parallel; each worker aggregates what it read into its own
   /// state, so an agency's records never outlive its turn. States merge in worker order.
-  func ingestAndAggregate(_ settings: IngestSettings, threads: Int?) throws(LoftError) -> Collected {
+  func ingestAndAggregate(_ settings: IngestSettings, threads: Int?) throws(LoftError) -> Collected
+  {
     let entries: [InboxEntry]
     do {
       entries = try InboxScanner.scan(inbox: settings.inbox)
@@ -134,9 +142,13 @@ package struct PipelineRunner: Sendable {
     }
     let plan = IngestPlan(entries: entries, settings: settings)
     let fileCount = plan.agencies.reduce(0) { $0 + $1.files.count }
-    progress("loft: reading \(fileCount) files from \(plan.agencies.count) agencies (\(entries.count) entries in the inbox)")
-    let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
-    let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(count: workers)
+    progress(
+      "loft: reading \(fileCount) files from \(plan.agencies.count) agencies (\(entries.count) entries in the inbox)"
+    )
+    let workers = max(
+      1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
+    let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(
+      count: workers)
     let ingest = AgencyIngest(settings: settings)
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -145,7 +157,8 @@ package struct PipelineRunner: Sendable {
       while let index = next.take(below: plan.agencies.count) {
         var result = ingest.run(plan.agencies[index])
         state.add(result.records, model: settings.model, granularity: settings.granularity)
-        result.records = AgencyRecords(agency: result.records.agency, assessments: [], enrolments: [])
+        result.records = AgencyRecords(
+          agency: result.records.agency, assessments: [], enrolments: [])
         results.append((index, result))
       }
       slots[worker] = (state, results)
@@ -164,13 +177,16 @@ package struct PipelineRunner: Sendable {
     }
     inputs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     rejects.sort { lhs, rhs in
-      lhs.file == rhs.file ? lhs.line < rhs.line : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
+      lhs.file == rhs.file
+        ? lhs.line < rhs.line : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
     }
     return Collected(inputs: inputs, rejects: rejects, state: state)
   }
 
   /// Reads the register and catalogue (exit 2 on any defect) and gathers the ingest settings.
-  static func settings(_ definition: PipelineDefinition, asOf: Day) throws(LoftError) -> IngestSettings {
+  static func settings(_ definition: PipelineDefinition, asOf: Day) throws(LoftError)
+    -> IngestSettings
+  {
     let register = try ReferenceLoader.register(
       bytes: try readFile(definition.register, what: "register"), file: definition.register)
     let catalogue = try ReferenceLoader.catalogue(
@@ -226,7 +242,8 @@ struct StageClock {
   mutating func lap(_ stage: String, into report: inout RunReport) {
     let now = DispatchTime.now()
     report.timings.append(
-      RunReport.Timing(stage: stage, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+      RunReport.Timing(
+        stage: stage, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
     last = now
   }
 }

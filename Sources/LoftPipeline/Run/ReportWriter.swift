@@ -26,14 +26,20 @@ enum RejectsFile {
   static func render(_ rejects: [Reject]) -> [UInt8] {
     var text = "file,line,column,reason,message\n"
     for reject in rejects {
-      text += [quote(reject.file), String(reject.line), quote(reject.column), reject.reason.rawValue, quote(reject.message)]
+      text +=
+        [
+          quote(reject.file), String(reject.line), quote(reject.column), reject.reason.rawValue,
+          quote(reject.message),
+        ]
         .joined(separator: ",") + "\n"
     }
     return Array(text.utf8)
   }
 
   static func quote(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return field
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

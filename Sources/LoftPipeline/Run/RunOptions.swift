@@ -13,7 +13,9 @@ package struct RunOptions: Sendable {
   /// Check the suppression with the independent audit; an exposed cell fails the run.
   package var audit = false
 
-  package init(output: String? = nil, threads: Int? = nil, asOf: Day? = nil, rejectsFile: String? = nil) {
+  package init(
+    output: String? = nil, threads: Int? = nil, asOf: Day? = nil, rejectsFile: String? = nil
+  ) {
     self.output = output
     self.threads = threads
     self.asOf = asOf

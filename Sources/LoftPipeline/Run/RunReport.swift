@@ -99,13 +99,16 @@ package struct RunReport: Codable, Sendable {
       var entry = byAgency[agency, default: [:]][reject.reason.rawValue] ?? (0, [])
       entry.count += 1
       if entry.examples.count < 3 {
-        entry.examples.append("\(reject.file):\(reject.line)\(reject.column.isEmpty ? "" : " (\(reject.column))")")
+        entry.examples.append(
+          "\(reject.file):\(reject.line)\(reject.column.isEmpty ? "" : " (\(reject.column))")")
       }
       byAgency[agency, default: [:]][reject.reason.rawValue] = entry
     }
     rejectsByAgency = byAgency.keys.sorted().map { agency in
-      let reasons = byAgency[agency]!.map { ReasonCount(reason: $0.key, count: $0.value.count, examples: $0.value.examples) }
-        .sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
+      let reasons = byAgency[agency]!.map {
+        ReasonCount(reason: $0.key, count: $0.value.count, examples: $0.value.examples)
+      }
+      .sorted { ($1.count, $0.reason) < ($0.count, $1.reason) }
       return AgencyRejects(agency: agency, reasons: Array(reasons.prefix(5)))
     }
   }
@@ -134,11 +137,17 @@ package struct RunReport: Codable, Sendable {
     lines.append("")
     lines.append("FILES")
     for file in files {
-      var line = "  \(file.path)  \(file.kind ?? "-")/\(file.format ?? "-")  \(file.dialect ?? "-")  "
+      var line =
+        "  \(file.path)  \(file.kind ?? "-")/\(file.format ?? "-")  \(file.dialect ?? "-")  "
       line += file.status.rawValue
-      if let reason = file.reason { line += " (\(reason.rawValue)\(file.detail.map { ": \($0)" } ?? ""))" }
-      line += "  read \(file.rowsRead), accepted \(file.rowsAccepted), rejected \(file.rowsRejected), duplicate \(file.rowsDuplicate)"
-      if !file.unknownColumns.isEmpty { line += "  unknown columns: \(file.unknownColumns.joined(separator: ", "))" }
+      if let reason = file.reason {
+        line += " (\(reason.rawValue)\(file.detail.map { ": \($0)" } ?? ""))"
+      }
+      line +=
+        "  read \(file.rowsRead), accepted \(file.rowsAccepted), rejected \(file.rowsRejected), duplicate \(file.rowsDuplicate)"
+      if !file.unknownColumns.isEmpty {
+        line += "  unknown columns: \(file.unknownColumns.joined(separator: ", "))"
+      }
       lines.append(line)
     }
     if !rejectsByAgency.isEmpty {
@@ -147,7 +156,9 @@ package struct RunReport: Codable, Sendable {
       for agency in rejectsByAgency {
         lines.append("  \(agency.agency)")
         for reason in agency.reasons {
-          lines.append("    \(reason.reason): \(reason.count) — e.g. \(reason.examples.joined(separator: ", "))")
+          lines.append(
+            "    \(reason.reason): \(reason.count) — e.g. \(reason.examples.joined(separator: ", "))"
+          )
         }
       }
     }
@@ -159,7 +170,9 @@ package struct RunReport: Codable, Sendable {
     if !timings.isEmpty {
       lines.append("")
       lines.append("TIMINGS")
-      for timing in timings { lines.append("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s") }
+      for timing in timings {
+        lines.append("  \(timing.stage): \(String(format: "%.3f", timing.seconds)) s")
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }

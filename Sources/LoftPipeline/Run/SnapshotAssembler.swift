@@ -21,18 +21,27 @@ struct SnapshotAssembler {
     var entries: [(key: String, value: String)]
 
     /// `manifest.json`: the `_manifest` entries, the wall-clock start and end, every file.
-    func manifest(files: [(path: String, sha256: String, bytes: Int)], started: Date, finished: Date) -> [UInt8] {
+    func manifest(
+      files: [(path: String, sha256: String, bytes: Int)], started: Date, finished: Date
+    ) -> [UInt8] {
       var object: [String: Any] = [:]
       for entry in entries { object[entry.key] = entry.value }
       object["started"] = RunReport.timestamp(started)
       object["finished"] = RunReport.timestamp(finished)
-      object["files"] = files.map { ["path": $0.path, "sha256": $0.sha256, "bytes": $0.bytes] as [String: Any] }
-      let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+      object["files"] = files.map {
+        ["path": $0.path, "sha256": $0.sha256, "bytes": $0.bytes] as [String: Any]
+      }
+      let data =
+        (try? JSONSerialization.data(
+          withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+        ?? Data()
       return Array(data) + [0x0A]
     }
   }
 
-  func assemble(tables: StatisticTables, inputs: [InputFile], rejects: [Reject]) throws(LoftError) -> Assembled {
+  func assemble(tables: StatisticTables, inputs: [InputFile], rejects: [Reject]) throws(LoftError)
+    -> Assembled
+  {
     let statistics = tables.render()
     let entries: [(key: String, value: String)] = [
       ("loft_version", Self.version),
@@ -62,7 +71,8 @@ struct SnapshotAssembler {
         try Zstd.compress(bytes, level: Self.compressionLevel)
       }
     } catch let error as SQLiteError {
-      throw LoftError(.runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
+      throw LoftError(
+        .runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
     } catch {
       throw LoftError(.runtime, code: "publish.zstd", "compressing the snapshot failed: \(error)")
     }
@@ -74,7 +84,8 @@ struct SnapshotAssembler {
       name: definition.name, courses: settings.catalogue.courses, k: definition.k)
     extra.append(("report.html", Array(report.html().utf8)))
     return Assembled(
-      content: SnapshotPublisher.Content(database: compressed, extraFiles: extra, rejects: RejectsFile.render(rejects)),
+      content: SnapshotPublisher.Content(
+        database: compressed, extraFiles: extra, rejects: RejectsFile.render(rejects)),
       entries: entries)
   }
 }
