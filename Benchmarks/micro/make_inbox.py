@@ -12,10 +12,12 @@ about a quarter of the bytes assessments and three quarters completions, `--mb` 
 - semicolon: Windows-1252, `;`, CRLF, Norwegian headers and words (påmeldt, fullført),
   DD.MM.YYYY dates, decimal comma in `ledelse` — Norwegian Excel's "CSV (semikolondelt)";
 - utf16: UTF-16 LE with BOM, tab, CRLF, Norwegian headers and words, DD.MM.YYYY.
-Every record is valid (Løft should accept them all): the rows are what a large agency's
-exports look like — respondents answering once or twice a year, enrolments as 1–4 event rows
-(enrolled, in progress, completed or failed or withdrawn) — over `--learners` pseudonyms per
-agency (default 5000), so the fold state is bounded by people × courses × days, not by bytes.
+Every record is valid (a few hundred repeat an earlier row by chance: Løft counts them as
+duplicates, not rejects). Respondents and learners are drawn from `--learners` pseudonyms per
+agency (default 5000): respondents answer many times (the latest per year counts, so that
+state stays at pseudonyms × years), while enrolments (learner, course, day over five years)
+are nearly all distinct, so they grow with the bytes as in a real export; an enrolment is 1–3
+event rows (enrolled; in progress; completed, failed or withdrawn).
 `--agencies 1` makes the one-agency delivery of the 1 GB memory check. Python 3.11 standard
 library only; a few MB of memory whatever `--mb`.
 """
