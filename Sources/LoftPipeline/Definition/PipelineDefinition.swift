@@ -37,17 +37,19 @@ package struct PipelineDefinition: Sendable {
     let bytes = try readFile(path, what: "pipeline definition")
     let root = try YAMLValue.parse(String(decoding: bytes, as: UTF8.self), file: path)
     _ = try root.mapping(allowed: keys)
-    let folder = (path as NSString).deletingLastPathComponent
+    // The definition's own folder, absolute: every path in it is relative to that.
+    let written = (path as NSString).deletingLastPathComponent
+    let folder =
+      written.hasPrefix("/")
+      ? written
+      : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(written)
 
     func resolve(_ value: YAMLValue, mustBe kind: FileKind?) throws(LoftError) -> String {
       let written = try value.nonEmptyString()
       let absolute =
-        written.hasPrefix("/")
-        ? written : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(written)
-      let standard = (absolute as NSString).standardizingPath
-      let resolved =
-        standard.hasPrefix("/")
-        ? standard : FileManager.default.currentDirectoryPath + "/" + standard
+        written.hasPrefix("/") ? written : (folder as NSString).appendingPathComponent(written)
+      // `..` and `.` resolved in the text: the output folder may not exist yet.
+      let resolved = (absolute as NSString).standardizingPath
       if let kind {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder)
