@@ -28,7 +28,8 @@ def load(results: Path):
         for row in csv.DictReader(f, delimiter="\t"):
             runs[row["label"]].append({
                 "s": int(row["millis"]) / 1000, "rss": int(row["rss_kb"]) * 1024 / MB,
-                "cpu": float(row["user_s"]) + float(row["sys_s"])})
+                "cpu": float(row["user_s"]) + float(row["sys_s"]),
+                "load": float(row["load"]) if row.get("load") else None})
     inboxes = {}
     with open(results / "inboxes.tsv", newline="") as f:
         for name, size, files in csv.reader(f, delimiter="\t"):
@@ -122,11 +123,15 @@ def main() -> None:
         if not f.has(label):
             continue
         seconds = f.median(label)
+        cpu = f.median(label, "cpu")
         rows.append([what, inbox, f"{seconds:.2f}", f.spread(label),
                      f"{inboxes[inbox][0] / MB / seconds:.0f}",
-                     f"{f.median(label, 'rss'):.0f}", f"{f.median(label, 'cpu'):.1f}"])
-    say(table(["what", "inbox", "s", "min–max s", "MB/s", "peak RSS MB", "CPU s"], rows, left=2))
+                     f"{f.median(label, 'rss'):.0f}", f"{cpu:.1f}", f"{cpu / seconds:.2f}"])
+    say(table(["what", "inbox", "s", "min–max s", "MB/s", "peak RSS MB", "CPU s", "cores busy"],
+              rows, left=2))
     say("")
+    say("CPU s is user + system time (median); cores busy is CPU s over wall s — up to 2 "
+        "here, lower when the process waits or another session holds the cores.\n")
     say("Løft's time is the whole `loft run`: read, check and fold every record, compute "
         "every table for every grouping, primary and secondary suppression, the SQLite "
         "snapshot compressed with zstd -9, summaries, report page, manifest, atomic publish "

@@ -29,7 +29,8 @@
 #   6. writes Benchmarks/RESULTS.md (Benchmarks/report.py) with every figure, the ratios, the
 #      machine, the date and this command. Raw measurements stay in $LOFT_BENCH_DIR/results.
 # Needs python3 (3.11) with venv, zstd, /usr/bin/time (GNU). Exits non-zero if anything fails.
-# Takes about an hour with ×10 on two cores (generation is most of it), 20 minutes without.
+# On two shared cores: about 40 minutes with ×10 once the data is there (generating it all
+# first takes another 30: ×10 alone 20), about 20 minutes with --skip-x10.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,6 +41,10 @@ runs=3
 x10=1
 micro=1
 command_line="Benchmarks/run.sh $*"
+for var in SWIFT_BUILD_FLAGS LOFT LOFT_BENCH_DIR; do  # the environment that changes what runs
+  [[ -n "${!var:-}" ]] && command_line="$var=\"${!var}\" $command_line"
+done
+started="$(date -u '+%Y-%m-%d %H:%M')"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -66,7 +71,7 @@ results="$bench/results"
 rm -rf "$results"
 mkdir -p "$results/reports" "$results/logs"
 measurements="$results/measurements.tsv"
-printf 'label\trun\tmillis\trss_kb\tuser_s\tsys_s\n' > "$measurements"
+printf 'label\trun\tmillis\trss_kb\tuser_s\tsys_s\tload\n' > "$measurements"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # MARK: - The binary
@@ -83,11 +88,13 @@ fi
 # MARK: - Measuring
 
 # measure LABEL RUN COMMAND...: runs COMMAND under GNU time; appends wall milliseconds, peak
-# RSS (the largest process, for a pipeline its largest member) and CPU seconds to the table.
+# RSS (the largest process, for a pipeline its largest member), CPU seconds and the 1-minute
+# load average just before (others' work on the shared cores) to the table.
 measure() {
   local label="$1" run="$2"
   shift 2
-  local start end
+  local start end load
+  load="$(cut -d' ' -f1 /proc/loadavg)"
   start="$(date +%s%N)"
   if ! /usr/bin/time -v -o "$results/time.txt" "$@" > "$results/logs/$label-$run.out" \
     2> "$results/logs/$label-$run.err"; then
@@ -95,11 +102,11 @@ measure() {
     die "$label (run $run) failed: $*"
   fi
   end="$(date +%s%N)"
-  awk -F': ' -v label="$label" -v run="$run" -v ms="$(((end - start) / 1000000))" '
+  awk -F': ' -v label="$label" -v run="$run" -v ms="$(((end - start) / 1000000))" -v load="$load" '
     /Maximum resident set size/ { rss = $2 }
     /User time/ { user = $2 }
     /System time/ { sys = $2 }
-    END { printf "%s\t%s\t%s\t%s\t%s\t%s\n", label, run, ms, rss, user, sys }
+    END { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", label, run, ms, rss, user, sys, load }
   ' "$results/time.txt" >> "$measurements"
   log "$label #$run: $(tail -1 "$measurements" | cut -f3) ms, $(tail -1 "$measurements" | cut -f4) kB"
 }
@@ -108,7 +115,7 @@ measure() {
 warm() { find "$1" -type f -exec cat {} + > /dev/null; }
 
 # bytes FOLDER: the size of every file in it.
-bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+bytes() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 
 # MARK: - Data
 
@@ -254,7 +261,7 @@ fi
 # MARK: - The machine, and the report
 
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "date: $started–$(date -u '+%H:%M') UTC"
   echo "command: $command_line"
   echo "runs: $runs"
   echo "nproc: $(nproc)"
