@@ -1,5 +1,6 @@
 import Dispatch
 import LoftCore
+import Synchronization
 
 /// Runs the aggregation over partitions in parallel: each worker owns its state, and the
 /// states are merged once, in partition order, so any thread count gives the same result.
@@ -46,4 +47,17 @@ package final class WorkerSlots<Element>: @unchecked Sendable {
 
   /// Every slot's value, in slot order; each worker must have written its slot.
   package var values: [Element] { slots.map { $0! } }
+}
+
+/// Hands out work items one at a time to whichever worker asks first.
+package final class WorkCounter: Sendable {
+  private let next = Atomic<Int>(0)
+
+  package init() {}
+
+  /// The next item below `limit`, or nil when all are taken.
+  package func take(below limit: Int) -> Int? {
+    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+    return index < limit ? index : nil
+  }
 }

@@ -15,9 +15,7 @@ package enum PrimarySuppression {
     }
     for index in tables.maturityStage.indices
     where unsafeMaturity.contains(tables.maturityStage[index].cell) {
-      tables.maturityStage[index].count = nil
-      tables.maturityStage[index].share = nil
-      tables.maturityStage[index].suppressed = .primary
+      tables.maturityStage[index].suppress(.primary)
     }
     for index in tables.competenceGap.indices where tables.competenceGap[index].n < k {
       tables.competenceGap[index].suppress(.primary)
@@ -54,9 +52,7 @@ extension StatisticTables {
         entries.append(
           SuppressionEntry(
             table: "maturity", cell: row.cell, item: row.dimension, reason: reason.rawValue))
-      } else if row.weightedMean == nil, row.cell.grouping != .role, row.cell.grouping != .agency,
-        row.weightedMeanWithheld
-      {
+      } else if row.weightedMeanWithheld {
         entries.append(
           SuppressionEntry(
             table: "maturity", cell: row.cell, item: row.dimension, reason: "weighted"))

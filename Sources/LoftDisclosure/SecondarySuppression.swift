@@ -1,7 +1,6 @@
 import Dispatch
 import LoftAggregate
 import LoftCore
-import Synchronization
 
 /// Secondary suppression: withholds further cells until no protected cell — a suppressed cell,
 /// or an inner cell with fewer than k contributors — can be computed exactly from published
@@ -53,7 +52,7 @@ package struct SecondarySuppression: Sendable {
     let problems = tables.periods.flatMap { period in Problem.allCases.map { (period, $0) } }
     let snapshot = tables
     let slots = WorkerSlots<Decisions>(count: problems.count)
-    let next = ProblemCounter()
+    let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(threads, problems.count))) { _ in
       while let index = next.take(below: problems.count) {
         let (period, problem) = problems[index]
@@ -92,9 +91,7 @@ package struct SecondarySuppression: Sendable {
     where tables.maturityStage[index].suppressed == nil
       && decisions.maturity.contains(tables.maturityStage[index].cell)
     {
-      tables.maturityStage[index].count = nil
-      tables.maturityStage[index].share = nil
-      tables.maturityStage[index].suppressed = .secondary
+      tables.maturityStage[index].suppress(.secondary)
     }
     for index in tables.competenceGap.indices {
       let row = tables.competenceGap[index]
@@ -308,15 +305,5 @@ package struct SecondarySuppression: Sendable {
       protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
       members: inner.completionMembers)
     return elimination.suppressed
-  }
-}
-
-/// Hands out problem numbers one at a time to whichever worker asks first.
-final class ProblemCounter: Sendable {
-  private let next = Atomic<Int>(0)
-
-  func take(below limit: Int) -> Int? {
-    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-    return index < limit ? index : nil
   }
 }

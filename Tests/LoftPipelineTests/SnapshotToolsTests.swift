@@ -155,3 +155,24 @@ import Testing
     #expect(texts.contains { $0.contains("outcome: failed") && $0.contains("agencies.csv") })
   }
 }
+
+@Suite struct EmptyInboxTests {
+  @Test("an empty inbox publishes a snapshot with empty tables, exit 0")
+  func emptyInbox() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    let inbox = fixture.path("inbox")
+    try FileManager.default.removeItem(atPath: inbox)
+    try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: false)
+    let result = try PipelineRunner().run(
+      fixture.path("small.yaml"),
+      options: RunOptions(threads: 2, asOf: Day(year: 2026, month: 11, day: 30)!))
+    let database = try SnapshotReader(locating: result.snapshotPath).open()
+    for table in ["maturity", "maturity_stage", "coverage", "_inputs", "_periods", "_suppression"] {
+      #expect(
+        try database.query("SELECT count(*) FROM \"\(table)\"").rows == [[.integer(0)]], "\(table)")
+    }
+    #expect(try database.query("SELECT count(*) FROM _agencies").rows == [[.integer(4)]])
+    #expect(SnapshotVerifier.verify(try SnapshotReader(locating: result.snapshotPath)).isEmpty)
+  }
+}

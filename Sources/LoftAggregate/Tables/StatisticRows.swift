@@ -45,6 +45,13 @@ package struct MaturityStageRow: Sendable, Equatable {
   package var count: Int?
   package var share: Double?
   package var suppressed: Suppression?
+
+  /// Withholds the count and share, with the cell's reason.
+  package mutating func suppress(_ reason: Suppression) {
+    suppressed = reason
+    count = nil
+    share = nil
+  }
 }
 
 /// A row of `competence_gap`: current vs target level in one cell and area.

@@ -28,9 +28,6 @@ package struct GaussianEliminator: Sendable {
     return reduced
   }
 
-  /// Whether a protected vector is already computable from what is published.
-  package func isExposed(_ vector: SparseVector) -> Bool { reduce(vector).isZero }
-
   /// Adds a vector that must stay hidden. Returns false when it is already exposed.
   @discardableResult
   package mutating func protect(_ vector: SparseVector) -> Bool {
@@ -101,6 +98,4 @@ package struct GaussianEliminator: Sendable {
     basis.append((pivot, PrimeField.inverse(trial.reduced.value(at: pivot)), trial.reduced))
   }
 
-  /// The number of independent published vectors.
-  package var rank: Int { basis.count }
 }

@@ -221,20 +221,6 @@ package struct PipelineRunner: Sendable {
   }
 }
 
-/// Hands out work items one at a time to whichever worker asks first.
-final class WorkCounter: @unchecked Sendable {
-  private var next = 0
-  private let lock = NSLock()
-
-  func take(below limit: Int) -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < limit else { return nil }
-    next += 1
-    return next - 1
-  }
-}
-
 /// Times the stages of a run.
 struct StageClock {
   private var last = DispatchTime.now()
