@@ -15,7 +15,8 @@ package struct RecordOrigin: Hashable, Comparable, Sendable {
 package struct AssessmentRecord: Hashable, Sendable {
   /// The agency's index in the register.
   package var agency: Int32
-  package var respondent: String
+  /// The respondent, as a number given by the agency's ingest: pseudonyms stay in ingest.
+  package var respondent: Int32
   package var date: Day
   package var role: Role
   /// One generation per maturity dimension, in model order; nil where not answered.
@@ -25,7 +26,7 @@ package struct AssessmentRecord: Hashable, Sendable {
   package var target: [Int?]
 
   package init(
-    agency: Int32, respondent: String, date: Day, role: Role, maturity: [Int?], current: [Int?],
+    agency: Int32, respondent: Int32, date: Day, role: Role, maturity: [Int?], current: [Int?],
     target: [Int?]
   ) {
     self.agency = agency
@@ -41,7 +42,8 @@ package struct AssessmentRecord: Hashable, Sendable {
 /// One accepted completion event from CSV or xAPI, before folding into enrolments.
 package struct CompletionRecord: Hashable, Sendable {
   package var agency: Int32
-  package var learner: String
+  /// The learner, as a number given by the agency's ingest.
+  package var learner: Int32
   /// The course's index in the catalogue.
   package var course: Int32
   package var status: CompletionStatus
@@ -51,7 +53,7 @@ package struct CompletionRecord: Hashable, Sendable {
   package var minutes: Int?
 
   package init(
-    agency: Int32, learner: String, course: Int32, status: CompletionStatus, enrolledOn: Day,
+    agency: Int32, learner: Int32, course: Int32, status: CompletionStatus, enrolledOn: Day,
     completedOn: Day?, minutes: Int?
   ) {
     self.agency = agency

@@ -13,7 +13,7 @@ import Testing
     return (0..<agencies).map { agency in
       let assessments = (0..<Int.random(in: 0...12, using: &random)).map { index in
         AssessmentRecord(
-          agency: Int32(agency), respondent: "r\(index)",
+          agency: Int32(agency), respondent: Int32(index),
           date: Day(
             year: Int.random(in: 2024...2025, using: &random),
             month: Int.random(in: 1...12, using: &random), day: 1)!,

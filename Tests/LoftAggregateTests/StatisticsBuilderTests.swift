@@ -42,12 +42,13 @@ import Testing
 
   static func day(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(year: y, month: m, day: d)! }
 
+  /// `label` names the respondent for the reader; aggregation never sees who answered.
   static func answer(
-    _ agency: Int32, _ name: String, _ date: Day, _ role: Role, _ maturity: [Int?],
+    _ agency: Int32, _ label: String, _ date: Day, _ role: Role, _ maturity: [Int?],
     _ current: Int? = nil, _ target: Int? = nil
   ) -> AssessmentRecord {
     AssessmentRecord(
-      agency: agency, respondent: name, date: date, role: role, maturity: maturity,
+      agency: agency, respondent: 0, date: date, role: role, maturity: maturity,
       current: [current], target: [target])
   }
 

@@ -46,7 +46,7 @@ struct Scenario {
     for (number, value) in values.enumerated() {
       records[agency].assessments.append(
         AssessmentRecord(
-          agency: Int32(agency), respondent: "\(org)-\(role)-\(number)",
+          agency: Int32(agency), respondent: Int32(number),
           date: Day(year: 2025, month: 3, day: 1)!,
           role: role, maturity: [value], current: [value], target: [min(8, value + 2)]))
     }

@@ -69,3 +69,22 @@ import Testing
     #expect(throws: Glob.SyntaxError.self) { try Glob(pattern) }
   }
 }
+
+@Suite struct WordParsingTests {
+  func bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+
+  @Test(
+    "roles and statuses from bytes, as listed, in capitals and decomposed",
+    arguments: [
+      ("toppleder", "top_leader"), ("TEAM_LEADER", "team_leader"), ("Annen", "other"),
+      ("p\u{0061}\u{030A}meldt", "enrolled"), ("Fullført", "completed"), ("ikke bestått", "failed"),
+      ("PÅGÅR", "in_progress"), ("chef", "-"),
+    ])
+  func words(text: String, expected: String) {
+    let role = bytes(text) { FieldParsing.role($0) }
+    let status = bytes(text) { FieldParsing.status($0) }
+    #expect((role?.rawValue ?? status?.rawValue ?? "-") == expected)
+  }
+}

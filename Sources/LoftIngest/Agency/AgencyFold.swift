@@ -10,64 +10,27 @@ package struct AgencyFold {
   let granularity: PeriodGranularity
   let maxRejectRate: Double
 
-  private var seenAssessments: Set<AssessmentRecord> = []
+  /// Every distinct record taken, as fingerprints: a record equal to one of them is a duplicate.
+  private var seenAssessments = FingerprintSet()
+  private var seenCompletions = FingerprintSet()
   private var seenStatements: Set<String> = []
-  /// Each learner pseudonym's number in this agency.
-  private var learners: [String: Int32] = [:]
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
-  private var csvEnrolments: [CSVEnrolmentKey: CSVFold] = [:]
+  /// The CSV enrolments being folded, and where each key's is.
+  private var enrolments: [Enrolment] = []
+  private var enrolmentIndex: [EnrolmentKey: Int32] = [:]
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
 
   private struct LatestKey: Hashable {
-    var respondent: String
+    var respondent: Int32
     var period: Period
   }
 
-  private struct CSVEnrolmentKey: Hashable {
+  /// A CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
+  private struct EnrolmentKey: Hashable {
     var learner: Int32
     var course: Int32
     var enrolledOn: Day
-  }
-
-  /// One CSV enrolment being folded, with the distinct records seen for it: a record equal to
-  /// one of them (every canonical value the same) is a duplicate.
-  private struct CSVFold {
-    struct Variant: Equatable {
-      var status: CompletionStatus
-      var completedOn: Day?
-      var minutes: Int?
-    }
-
-    var enrolment: Enrolment
-    var variants: [Variant] = []
-
-    /// Folds a record in; false when it repeats one already folded.
-    mutating func take(_ record: CompletionRecord) -> Bool {
-      let variant = Variant(
-        status: record.status, completedOn: record.completedOn, minutes: record.minutes)
-      guard !variants.contains(variant) else { return false }
-      if variants.isEmpty {
-        enrolment.status = record.status
-        enrolment.completedOn = record.completedOn
-        enrolment.minutes = record.minutes
-      } else {
-        enrolment.status = max(enrolment.status, record.status)
-        enrolment.completedOn = earliest(enrolment.completedOn, record.completedOn)
-        // CSV minutes are cumulative: the largest value counts.
-        if let minutes = record.minutes { enrolment.minutes = max(enrolment.minutes ?? 0, minutes) }
-      }
-      variants.append(variant)
-      return true
-    }
-  }
-
-  /// The number of a learner pseudonym in this agency, given on first sight.
-  private mutating func learnerNumber(_ pseudonym: String) -> Int32 {
-    if let number = learners[pseudonym] { return number }
-    let number = Int32(learners.count)
-    learners[pseudonym] = number
-    return number
   }
 
   package init(agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double) {
@@ -104,7 +67,7 @@ package struct AgencyFold {
   /// file too large to hold — counting each as accepted or duplicate.
   package mutating func take(_ batch: FileOutcome, into input: inout InputFile) {
     for item in batch.assessments {
-      if seenAssessments.insert(item.record).inserted {
+      if seenAssessments.insert(item.record.fingerprint) {
         input.rowsAccepted += 1
         keepIfLatest(item.record, origin: RecordOrigin(file: fileIndex, line: Int32(item.line)))
       } else {
@@ -112,16 +75,9 @@ package struct AgencyFold {
       }
     }
     for item in batch.completions {
-      let record = item.record
-      let learner = learnerNumber(record.learner)
-      let key = CSVEnrolmentKey(
-        learner: learner, course: record.course, enrolledOn: record.enrolledOn)
-      let empty = Enrolment(
-        agency: agency, learner: learner, course: record.course, status: record.status,
-        enrolledOn: record.enrolledOn, completedOn: nil, minutes: nil)
-      // One lookup both folds the record and tells whether it repeats an earlier one.
-      if csvEnrolments[key, default: CSVFold(enrolment: empty)].take(record) {
+      if seenCompletions.insert(item.record.fingerprint) {
         input.rowsAccepted += 1
+        fold(item.record)
       } else {
         input.rowsDuplicate += 1
       }
@@ -133,6 +89,26 @@ package struct AgencyFold {
       } else {
         input.rowsDuplicate += 1
       }
+    }
+  }
+
+  /// Folds a CSV record into its enrolment: the most advanced status, the earliest completion,
+  /// the largest minutes (CSV minutes are cumulative).
+  private mutating func fold(_ record: CompletionRecord) {
+    let key = EnrolmentKey(
+      learner: record.learner, course: record.course, enrolledOn: record.enrolledOn)
+    guard let index = enrolmentIndex[key].map(Int.init) else {
+      enrolmentIndex[key] = Int32(enrolments.count)
+      enrolments.append(
+        Enrolment(
+          agency: agency, learner: record.learner, course: record.course, status: record.status,
+          enrolledOn: record.enrolledOn, completedOn: record.completedOn, minutes: record.minutes))
+      return
+    }
+    enrolments[index].status = max(enrolments[index].status, record.status)
+    enrolments[index].completedOn = earliest(enrolments[index].completedOn, record.completedOn)
+    if let minutes = record.minutes {
+      enrolments[index].minutes = max(enrolments[index].minutes ?? 0, minutes)
     }
   }
 
@@ -149,12 +125,39 @@ package struct AgencyFold {
 
   /// The agency's records for the statistics, in no particular order: every statistic is an
   /// exact sum, so the order cannot change a result.
-  package mutating func finish() -> AgencyRecords {
+  /// xAPI learners are numbered here, in `learners`, among the CSV learners.
+  package func finish(learners: inout ByteInterner) -> AgencyRecords {
     let assessments = latest.values.map(\.record)
-    var enrolments = csvEnrolments.values.map(\.enrolment)
-    for statement in statements { _ = learnerNumber(statement.learner) }
-    enrolments += XAPIFold.enrolments(statements, agency: agency, learners: learners)
-    return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments)
+    let xapi = XAPIFold.enrolments(statements, agency: agency, learners: &learners)
+    return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments + xapi)
+  }
+}
+
+extension AssessmentRecord {
+  /// Every canonical value of the record (its agency is the fold's).
+  var fingerprint: Fingerprint {
+    var fingerprint = Fingerprint()
+    fingerprint.add(Int(respondent))
+    fingerprint.add(Int(date.ordinal))
+    fingerprint.add(Role.allCases.firstIndex(of: role)!)
+    for value in maturity { fingerprint.add(value) }
+    for value in current { fingerprint.add(value) }
+    for value in target { fingerprint.add(value) }
+    return fingerprint
+  }
+}
+
+extension CompletionRecord {
+  /// Every canonical value of the record (its agency is the fold's).
+  var fingerprint: Fingerprint {
+    var fingerprint = Fingerprint()
+    fingerprint.add(Int(learner))
+    fingerprint.add(Int(course))
+    fingerprint.add(Int(enrolledOn.ordinal))
+    fingerprint.add(CompletionStatus.allCases.firstIndex(of: status)!)
+    fingerprint.add(completedOn.map { Int($0.ordinal) })
+    fingerprint.add(minutes)
+    return fingerprint
   }
 }
 

@@ -34,6 +34,7 @@ package struct AgencyIngest: Sendable {
     // A file whose SHA-256 equals an earlier file's of this folder that was read is a duplicate.
     var readByHash: [String: InputFile] = [:]
     let reader = DeliveryReader(settings: settings, agency: agency, org: org)
+    var pseudonyms = Pseudonyms()
     for planned in agencyFiles.files {
       let duplicateOf = { (hash: String) -> InputFile? in
         readByHash[hash].map { original in
@@ -49,23 +50,25 @@ package struct AgencyIngest: Sendable {
       }
       let (input, rejects) =
         planned.entry.size > largeFileBytes
-        ? readLarge(planned, reader: reader, fold: &fold, duplicateOf: duplicateOf)
-        : readSmall(planned, reader: reader, fold: &fold, duplicateOf: duplicateOf)
+        ? readLarge(
+          planned, reader: reader, fold: &fold, pseudonyms: &pseudonyms, duplicateOf: duplicateOf)
+        : readSmall(
+          planned, reader: reader, fold: &fold, pseudonyms: &pseudonyms, duplicateOf: duplicateOf)
       if input.status == .read, let hash = input.sha256, readByHash[hash] == nil {
         readByHash[hash] = input
       }
       result.inputs.append(input)
       result.rejects += rejects
     }
-    result.records = fold.finish()
+    result.records = fold.finish(learners: &pseudonyms.learners)
     return result
   }
 
   private func readSmall(
     _ planned: IngestPlan.PlannedFile, reader: DeliveryReader, fold: inout AgencyFold,
-    duplicateOf: (String) -> InputFile?
+    pseudonyms: inout Pseudonyms, duplicateOf: (String) -> InputFile?
   ) -> (InputFile, [Reject]) {
-    let outcome = reader.read(planned, duplicateOf: duplicateOf)
+    let outcome = reader.read(planned, duplicateOf: duplicateOf, pseudonyms: &pseudonyms)
     return (fold.add(outcome), outcome.rejects)
   }
 
@@ -73,7 +76,7 @@ package struct AgencyIngest: Sendable {
   /// counts (dropping valid records as it goes) and a second folds them in batches.
   private func readLarge(
     _ planned: IngestPlan.PlannedFile, reader: DeliveryReader, fold: inout AgencyFold,
-    duplicateOf: (String) -> InputFile?
+    pseudonyms: inout Pseudonyms, duplicateOf: (String) -> InputFile?
   ) -> (InputFile, [Reject]) {
     let drop: (inout FileOutcome) -> Void = { outcome in
       outcome.assessments.removeAll(keepingCapacity: true)
@@ -81,7 +84,8 @@ package struct AgencyIngest: Sendable {
       outcome.statements.removeAll(keepingCapacity: true)
     }
     let batch = batchSize
-    var counted = reader.read(planned, duplicateOf: duplicateOf, batchSize: batch, onBatch: drop)
+    var counted = reader.read(
+      planned, duplicateOf: duplicateOf, pseudonyms: &pseudonyms, batchSize: batch, onBatch: drop)
     drop(&counted)
     var input = counted.input
     guard fold.admit(&input, rejects: counted.rejects.count) else {
@@ -91,7 +95,7 @@ package struct AgencyIngest: Sendable {
     // The fold is a value: keep it as it was, in case the second reading goes wrong.
     let before = fold
     var second = reader.read(
-      planned, duplicateOf: { _ in nil }, batchSize: batch,
+      planned, duplicateOf: { _ in nil }, pseudonyms: &pseudonyms, batchSize: batch,
       onBatch: { records in
         fold.take(records, into: &input)
         drop(&records)

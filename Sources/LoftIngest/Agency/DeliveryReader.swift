@@ -31,12 +31,14 @@ struct DeliveryReader {
   }
 
   /// Reads a planned file; `duplicateOf` answers, from its hash, whether it repeats a file read.
+  /// The pseudonyms of valid rows are numbered in `pseudonyms`.
   ///
   /// `onBatch` gets the outcome whenever it holds `batchSize` valid records, to take them out,
   /// so a file of any size is read in bounded memory; what is left at the end stays.
   func read(
     _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?,
-    batchSize: Int = .max, onBatch: (inout FileOutcome) -> Void = { _ in }
+    pseudonyms: inout Pseudonyms, batchSize: Int = .max,
+    onBatch: (inout FileOutcome) -> Void = { _ in }
   ) -> FileOutcome {
     let entry = planned.entry
     var input = InputFile(path: entry.path, bytes: entry.size, status: .read)
@@ -67,8 +69,8 @@ struct DeliveryReader {
       switch planned.source.format {
       case .csv:
         try readCSV(
-          content, kind: planned.source.kind, into: &outcome, batchSize: batchSize, onBatch: onBatch
-        )
+          content, kind: planned.source.kind, into: &outcome, pseudonyms: &pseudonyms,
+          batchSize: batchSize, onBatch: onBatch)
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
     } catch {
@@ -94,7 +96,7 @@ struct DeliveryReader {
 
   private func readCSV(
     _ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome,
-    batchSize: Int, onBatch: (inout FileOutcome) -> Void
+    pseudonyms: inout Pseudonyms, batchSize: Int, onBatch: (inout FileOutcome) -> Void
   ) throws(Quarantine) {
     let profile = try content.sniff()
     let limits = CSVLimits(
@@ -105,7 +107,6 @@ struct DeliveryReader {
     var assessments: AssessmentRowValidator?
     var completions: CompletionRowValidator?
     var headerProblem: HeaderMapping.Problem?
-    var fields: [String] = []
     let catalogue = settings.catalogue
 
     func onHeader(_ header: [String], _ line: Int) {
@@ -133,15 +134,13 @@ struct DeliveryReader {
           rowContext.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
         return
       }
-      fields.removeAll(keepingCapacity: true)
-      for index in 0..<record.count { fields.append(record.trimmedString(index)) }
       if let assessments {
-        switch assessments.validate(fields, line: record.line) {
+        switch assessments.validate(record, pseudonyms: &pseudonyms.respondents) {
         case .success(let value): outcome.assessments.append(Line(record.line, value))
         case .failure(let reject): outcome.rejects.append(reject)
         }
       } else if let completions {
-        switch completions.validate(fields, line: record.line) {
+        switch completions.validate(record, pseudonyms: &pseudonyms.learners) {
         case .success(let value): outcome.completions.append(Line(record.line, value))
         case .failure(let reject): outcome.rejects.append(reject)
         }

@@ -20,9 +20,9 @@ enum XAPIFold {
     var hasDuration = false
   }
 
-  /// The enrolments of an agency's statements; `learners` numbers every learner pseudonym.
+  /// The enrolments of an agency's statements; `learners` numbers the learner pseudonyms.
   static func enrolments(
-    _ statements: [XAPIEvent], agency: Int32, learners: [String: Int32]
+    _ statements: [XAPIEvent], agency: Int32, learners: inout ByteInterner
   ) -> [Enrolment] {
     let voided = Set(statements.compactMap { $0.verb == .voided ? $0.voidedID : nil })
     var folds: [Key: Fold] = [:]
@@ -30,7 +30,8 @@ enum XAPIFold {
       let registration =
         statement.registration.map { "r:" + $0 } ?? "y:\(statement.date.civil.year)"
       let key = Key(
-        learner: learners[statement.learner]!, course: statement.course, registration: registration)
+        learner: learners.number(statement.learner), course: statement.course,
+        registration: registration)
       var fold = folds[key] ?? Fold(status: nil, enrolledOn: statement.date)
       fold.enrolledOn = min(fold.enrolledOn, statement.date)
       let status: CompletionStatus? =

@@ -39,12 +39,35 @@ package struct CSVRecord {
 
   /// Field `i`, unescaped, without leading and trailing spaces and tabs.
   package func trimmedString(_ i: Int) -> String {
+    String(decoding: trimmed(i), as: UTF8.self)
+  }
+
+  /// The bytes of field `i`, unescaped, without leading and trailing spaces and tabs.
+  @inline(__always)
+  package func trimmed(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     let field = slice(i)
     var start = 0
     var end = field.count
     while start < end && Self.isBlankByte(field[start]) { start += 1 }
     while end > start && Self.isBlankByte(field[end - 1]) { end -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
+    return UnsafeBufferPointer(rebasing: field[start..<end])
+  }
+
+  /// Calls `body` with a record of `fields` (for tests and callers that hold strings).
+  package static func withFields<R>(
+    _ fields: [String], line: Int, _ body: (CSVRecord) throws -> R
+  ) rethrows -> R {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    for field in fields {
+      bytes += field.utf8
+      ends.append(bytes.count)
+    }
+    return try bytes.withUnsafeBufferPointer { bytes in
+      try ends.withUnsafeBufferPointer { ends in
+        try body(CSVRecord(line: line, defect: nil, bytes: bytes, ends: ends))
+      }
+    }
   }
 
   /// Every field, unescaped and not trimmed (allocates; for headers and tests).
@@ -59,6 +82,7 @@ package struct CSVRecord {
     return true
   }
 
+  @inline(__always)
   private func slice(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     precondition(i >= 0 && i < ends.count, "field index out of range")
     let start = i == 0 ? 0 : ends[i - 1]

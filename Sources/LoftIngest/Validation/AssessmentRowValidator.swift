@@ -18,66 +18,84 @@ package final class AssessmentRowValidator: Sendable {
     }
   }
 
-  /// The record of a row of trimmed fields, or why it is rejected.
+  /// Where the respondent's pseudonym is in a row.
+  package var pseudonymPosition: Int { mapping.position(of: .respondentID)! }
+
+  /// The record of a row of strings, or why it is rejected; the respondent is number 0.
   package func validate(_ fields: [String], line: Int) -> Result<AssessmentRecord, Reject> {
-    guard fields.count == mapping.columns.count else {
+    var pseudonyms = ByteInterner()
+    return CSVRecord.withFields(fields, line: line) { validate($0, pseudonyms: &pseudonyms) }
+  }
+
+  /// The record of a CSV row, or why it is rejected. The respondent is numbered in
+  /// `pseudonyms`; fields are read as bytes, trimmed, and a string is made only for a message.
+  package func validate(
+    _ row: CSVRecord, pseudonyms: inout ByteInterner
+  ) -> Result<AssessmentRecord, Reject> {
+    let line = row.line
+    guard row.count == mapping.columns.count else {
       return .failure(
         context.reject(
           line, nil, .malformedRow,
-          "\(fields.count) fields where the header has \(mapping.columns.count)"))
+          "\(row.count) fields where the header has \(mapping.columns.count)"))
     }
-    for position in requiredPositions where fields[position].isEmpty {
+    for position in requiredPositions where row.trimmed(position).isEmpty {
       let column = mapping.columns[position]!
       return .failure(
         context.reject(
           line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
     }
     if let position = mapping.position(of: .orgNumber),
-      let reject = context.checkOrg(fields[position], line: line)
+      let reject = context.checkOrg(row.trimmed(position), line: line)
     {
       return .failure(reject)
     }
     let model = context.model
     var record = AssessmentRecord(
-      agency: context.folderAgency, respondent: "", date: Day(ordinal: 0), role: .other,
+      agency: context.folderAgency, respondent: 0, date: Day(ordinal: 0), role: .other,
       maturity: Array(repeating: nil, count: model.maturity.dimensions.count),
       current: Array(repeating: nil, count: model.competence.areas.count),
       target: Array(repeating: nil, count: model.competence.areas.count))
     var answered = false
+    var respondent: UnsafeBufferPointer<UInt8>?
     for (position, column) in mapping.columns.enumerated() {
       guard let column else { continue }
-      let text = fields[position]
+      let bytes = row.trimmed(position)
       switch column {
       case .respondentID:
-        if let reject = context.checkPseudonym(text, column: column, line: line) {
+        if let reject = context.checkPseudonym(bytes, column: column, line: line) {
           return .failure(reject)
         }
-        record.respondent = text
+        respondent = bytes
       case .orgNumber:
         continue
       case .assessedOn:
-        switch context.checkDate(text, column: column, line: line) {
+        switch context.checkDate(bytes, column: column, line: line) {
         case .success(let day): record.date = day
         case .failure(let reject): return .failure(reject)
         }
       case .role:
-        guard let role = Role(word: text) else {
-          return .failure(context.reject(line, column, .outOfRange, "`\(text)` is not a role"))
+        guard let role = FieldParsing.role(bytes) else {
+          return .failure(
+            context.reject(
+              line, column, .outOfRange, "`\(String(decoding: bytes, as: UTF8.self))` is not a role"
+            ))
         }
         record.role = role
       case .dimension(let index), .current(let index), .target(let index):
-        if text.isEmpty { continue }
+        if bytes.isEmpty { continue }
         let scale: Model.Scale
         if case .dimension = column {
           scale = model.maturity.scale
         } else {
           scale = model.competence.scale
         }
-        guard let value = FieldParsing.wholeNumber(text), scale.contains(value) else {
+        guard let value = FieldParsing.wholeNumber(bytes: bytes), scale.contains(value) else {
           return .failure(
             context.reject(
               line, column, .outOfRange,
-              "`\(text)` is not a whole number in \(scale.min)–\(scale.max)"))
+              "`\(String(decoding: bytes, as: UTF8.self))` is not a whole number in \(scale.min)–\(scale.max)"
+            ))
         }
         answered = true
         switch column {
@@ -93,6 +111,8 @@ package final class AssessmentRowValidator: Sendable {
       return .failure(
         context.reject(line, nil, .noAnswers, "the row answers no dimension and no area"))
     }
+    // Numbered last: a rejected row's pseudonym is never kept.
+    if let respondent { record.respondent = pseudonyms.number(respondent) }
     return .success(record)
   }
 }

@@ -11,25 +11,44 @@ package final class CompletionRowValidator: Sendable {
   private let statusPosition: Int
   private let completedPosition: Int?
   private let enrolledPosition: Int
+  /// The catalogue's course ids, numbered by their index in it.
+  private let courses: ByteInterner
 
   package init(mapping: HeaderMapping, context: RowContext, catalogue: Catalogue) {
     self.mapping = mapping
     self.context = context
     self.catalogue = catalogue
+    var courses = ByteInterner(capacity: catalogue.courses.count)
+    // Ids are unique in a loaded catalogue, so each id's number is its index.
+    for course in catalogue.courses { _ = courses.number(course.id) }
+    self.courses = courses
     statusPosition = mapping.position(of: .status)!
     enrolledPosition = mapping.position(of: .enrolledOn)!
     completedPosition = mapping.position(of: .completedOn)
   }
 
-  /// The record of a row of trimmed fields, or why it is rejected.
+  /// Where the learner's pseudonym is in a row.
+  package var pseudonymPosition: Int { mapping.position(of: .learnerID)! }
+
+  /// The record of a row of strings, or why it is rejected; the learner is number 0.
   package func validate(_ fields: [String], line: Int) -> Result<CompletionRecord, Reject> {
-    guard fields.count == mapping.columns.count else {
+    var pseudonyms = ByteInterner()
+    return CSVRecord.withFields(fields, line: line) { validate($0, pseudonyms: &pseudonyms) }
+  }
+
+  /// The record of a CSV row, or why it is rejected. The learner is numbered in `pseudonyms`;
+  /// fields are read as bytes, trimmed, and a string is made only for a message.
+  package func validate(
+    _ row: CSVRecord, pseudonyms: inout ByteInterner
+  ) -> Result<CompletionRecord, Reject> {
+    let line = row.line
+    guard row.count == mapping.columns.count else {
       return .failure(
         context.reject(
           line, nil, .malformedRow,
-          "\(fields.count) fields where the header has \(mapping.columns.count)"))
+          "\(row.count) fields where the header has \(mapping.columns.count)"))
     }
-    let isCompleted = CompletionStatus(word: fields[statusPosition]) == .completed
+    let isCompleted = FieldParsing.status(row.trimmed(statusPosition)) == .completed
     for (position, column) in mapping.columns.enumerated() {
       guard let column else { continue }
       let required: Bool =
@@ -38,7 +57,7 @@ package final class CompletionRowValidator: Sendable {
         case .completedOn: isCompleted
         default: false
         }
-      if required, fields[position].isEmpty {
+      if required, row.trimmed(position).isEmpty {
         return .failure(
           context.reject(
             line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
@@ -50,43 +69,49 @@ package final class CompletionRowValidator: Sendable {
       )
     }
     if let position = mapping.position(of: .orgNumber),
-      let reject = context.checkOrg(fields[position], line: line)
+      let reject = context.checkOrg(row.trimmed(position), line: line)
     {
       return .failure(reject)
     }
     var record = CompletionRecord(
-      agency: context.folderAgency, learner: "", course: 0, status: .enrolled,
+      agency: context.folderAgency, learner: 0, course: 0, status: .enrolled,
       enrolledOn: Day(ordinal: 0), completedOn: nil, minutes: nil)
+    var learner: UnsafeBufferPointer<UInt8>?
     for (position, column) in mapping.columns.enumerated() {
       guard let column else { continue }
-      let text = fields[position]
+      let bytes = row.trimmed(position)
+      func text() -> String { String(decoding: bytes, as: UTF8.self) }
       switch column {
       case .learnerID:
-        if let reject = context.checkPseudonym(text, column: column, line: line) {
+        if let reject = context.checkPseudonym(bytes, column: column, line: line) {
           return .failure(reject)
         }
-        record.learner = text
+        learner = bytes
       case .courseID:
-        guard let course = catalogue.index(ofCourse: text) else {
+        // The bytes as written, else the catalogue's own (Unicode-aware) comparison.
+        guard
+          let course = courses.lookup(bytes) ?? catalogue.index(ofCourse: text()).map(Int32.init)
+        else {
           return .failure(
-            context.reject(line, column, .unknownCourse, "`\(text)` is not in the catalogue"))
+            context.reject(line, column, .unknownCourse, "`\(text())` is not in the catalogue"))
         }
-        record.course = Int32(course)
+        record.course = course
       case .status:
-        guard let status = CompletionStatus(word: text) else {
-          return .failure(context.reject(line, column, .badStatus, "`\(text)` is not a status"))
+        guard let status = FieldParsing.status(bytes) else {
+          return .failure(context.reject(line, column, .badStatus, "`\(text())` is not a status"))
         }
         record.status = status
       case .enrolledOn:
-        switch context.checkDate(text, column: column, line: line) {
+        switch context.checkDate(bytes, column: column, line: line) {
         case .success(let day): record.enrolledOn = day
         case .failure(let reject): return .failure(reject)
         }
       case .completedOn:
         guard isCompleted else { continue }
-        switch context.checkDate(text, column: column, line: line) {
+        switch context.checkDate(bytes, column: column, line: line) {
         case .success(let day):
-          if let enrolled = FieldParsing.date(fields[enrolledPosition]), day < enrolled {
+          if let enrolled = FieldParsing.date(bytes: row.trimmed(enrolledPosition)), day < enrolled
+          {
             return .failure(
               context.reject(
                 line, column, .completionBeforeEnrolment,
@@ -96,17 +121,19 @@ package final class CompletionRowValidator: Sendable {
         case .failure(let reject): return .failure(reject)
         }
       case .minutesSpent:
-        if text.isEmpty { continue }
-        guard let minutes = FieldParsing.wholeNumber(text), minutes >= 0 else {
+        if bytes.isEmpty { continue }
+        guard let minutes = FieldParsing.wholeNumber(bytes: bytes), minutes >= 0 else {
           return .failure(
             context.reject(
-              line, column, .outOfRange, "`\(text)` is not a whole number of minutes ≥ 0"))
+              line, column, .outOfRange, "`\(text())` is not a whole number of minutes ≥ 0"))
         }
         record.minutes = minutes
       default:
         continue
       }
     }
+    // Numbered last: a rejected row's pseudonym is never kept.
+    if let learner { record.learner = pseudonyms.number(learner) }
     return .success(record)
   }
 }

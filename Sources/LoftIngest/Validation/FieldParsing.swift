@@ -5,7 +5,13 @@ package enum FieldParsing {
   /// A whole number written with an optional decimal comma or point and only zero decimals
   /// (`3`, `3,0`, `3.00`); nil for `3,5`, `abc`, `1 000`, `1e3` or an overflowing number.
   package static func wholeNumber(_ text: String) -> Int? {
-    var utf8 = Substring(text).utf8[...]
+    var text = text
+    return text.withUTF8 { wholeNumber(bytes: $0) }
+  }
+
+  /// `wholeNumber(_:)` on UTF-8 bytes.
+  package static func wholeNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var utf8 = bytes[...]
     var negative = false
     if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
       negative = first == UInt8(ascii: "-")
@@ -118,4 +124,35 @@ package enum FieldParsing {
     _ = skip(UInt8(ascii: ":"))
     return take(2, max: 59) && rest.isEmpty
   }
+}
+
+extension FieldParsing {
+  /// The role a word names (`Role(word:)`), from its UTF-8 bytes: the words as listed are
+  /// matched without making a string; any other spelling goes the long way.
+  package static func role(_ bytes: UnsafeBufferPointer<UInt8>) -> Role? {
+    for (word, role) in roleWords where bytes.elementsEqual(word) { return role }
+    return Role(word: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The status a word names (`CompletionStatus(word:)`), from its UTF-8 bytes.
+  package static func status(_ bytes: UnsafeBufferPointer<UInt8>) -> CompletionStatus? {
+    for (word, status) in statusWords where bytes.elementsEqual(word) { return status }
+    return CompletionStatus(word: String(decoding: bytes, as: UTF8.self))
+  }
+
+  private static let roleWords: [([UInt8], Role)] =
+    Role.allCases.map { (Array($0.rawValue.utf8), $0) }
+    + ([
+      ("toppleder", .topLeader), ("mellomleder", .middleManager), ("teamleder", .teamLeader),
+      ("annen", .other),
+    ] as [(String, Role)]).map { (Array($0.0.utf8), $0.1) }
+
+  private static let statusWords: [([UInt8], CompletionStatus)] =
+    CompletionStatus.allCases.map { (Array($0.rawValue.utf8), $0) }
+    + ([
+      ("påmeldt", .enrolled), ("pågår", .inProgress), ("fullført", .completed),
+      ("ikke bestått", .failed), ("trukket", .withdrawn),
+    ] as [(String, CompletionStatus)]).map {
+      (Array($0.0.utf8), $0.1)
+    }
 }

@@ -10,6 +10,8 @@ package struct RowContext: Sendable {
   package var model: Model
   /// Dates after this are `future_date`.
   package var asOf: Day
+  /// The folder agency's org number as registered: nine digits.
+  private let folderOrgDigits: [UInt8]
 
   package init(file: String, folderAgency: Int32, register: Register, model: Model, asOf: Day) {
     self.file = file
@@ -17,6 +19,7 @@ package struct RowContext: Sendable {
     self.register = register
     self.model = model
     self.asOf = asOf
+    folderOrgDigits = Array(register.agencies[Int(folderAgency)].orgNumber.description.utf8)
   }
 
   /// A reject of the record starting at `line`.
@@ -29,8 +32,10 @@ package struct RowContext: Sendable {
   }
 
   /// Checks a written org number against the register and the folder; empty means the folder's.
-  package func checkOrg(_ text: String, line: Int) -> Reject? {
-    if text.isEmpty { return nil }
+  package func checkOrg(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Reject? {
+    // Nearly every row writes the folder's own number as it is registered.
+    if bytes.isEmpty || bytes.elementsEqual(folderOrgDigits) { return nil }
+    let text = String(decoding: bytes, as: UTF8.self)
     guard let org = OrgNumber(text) else {
       return reject(line, .orgNumber, .badOrgNumber, "`\(text)` is not a valid org number")
     }
@@ -46,19 +51,24 @@ package struct RowContext: Sendable {
 
   /// Checks a pseudonym's length: more than 128 characters is `out_of_range`. The message
   /// gives the length, never the pseudonym.
-  package func checkPseudonym(_ text: String, column: CanonicalColumn, line: Int) -> Reject? {
+  package func checkPseudonym(
+    _ bytes: UnsafeBufferPointer<UInt8>, column: CanonicalColumn, line: Int
+  ) -> Reject? {
     // At most 128 bytes is at most 128 characters: count characters only for long ones.
-    guard text.utf8.count > 128, text.count > 128 else { return nil }
+    guard bytes.count > 128 else { return nil }
+    let characters = String(decoding: bytes, as: UTF8.self).count
+    guard characters > 128 else { return nil }
     return reject(
-      line, column, .outOfRange, "the pseudonym is \(text.count) characters (at most 128)")
+      line, column, .outOfRange, "the pseudonym is \(characters) characters (at most 128)")
   }
 
   /// Checks a date: `bad_date` when it cannot be read, `future_date` after the as-of date.
   package func checkDate(
-    _ text: String, column: CanonicalColumn, line: Int
+    _ bytes: UnsafeBufferPointer<UInt8>, column: CanonicalColumn, line: Int
   ) -> Result<Day, Reject> {
-    guard let day = FieldParsing.date(text) else {
-      return .failure(reject(line, column, .badDate, "`\(text)` is not a date"))
+    guard let day = FieldParsing.date(bytes: bytes) else {
+      return .failure(
+        reject(line, column, .badDate, "`\(String(decoding: bytes, as: UTF8.self))` is not a date"))
     }
     guard day <= asOf else {
       return .failure(reject(line, column, .futureDate, "\(day) is after the as-of date \(asOf)"))

@@ -1,0 +1,7 @@
+/// Numbers for one agency's pseudonyms, given by the row validators from the field bytes:
+/// respondents and learners each have their own (a learner is the same in CSV and xAPI).
+package struct Pseudonyms: Sendable {
+  package var respondents = ByteInterner()
+  package var learners = ByteInterner()
+  package init() {}
+}
