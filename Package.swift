@@ -69,7 +69,9 @@ let package = Package(
       name: "LoftPublishTests", dependencies: ["LoftPublish", "LoftAggregate", "LoftCore"]),
     .testTarget(
       name: "LoftPipelineTests",
-      dependencies: ["LoftPipeline", "LoftPublish", "LoftIngest", "LoftCompression", "LoftCore"],
+      dependencies: [
+        "LoftPipeline", "LoftPublish", "LoftIngest", "LoftAggregate", "LoftCompression", "LoftCore",
+      ],
       resources: []),
   ],
   swiftLanguageModes: [.v6]

@@ -1,45 +1,128 @@
 import Foundation
 import Testing
 
+@testable import LoftAggregate
 @testable import LoftCore
 @testable import LoftIngest
 @testable import LoftPipeline
 
-/// A file too large to hold is read twice — once to count its defects, once to fold its
-/// records in batches — and must come out exactly as if it had been held whole.
+/// A large agency is read in parts — a first reading checks every record, then each part of
+/// the pseudonyms is folded from a further reading — and must come out exactly as if it had
+/// been read whole: the same files, rejects and statistics.
 @Suite struct LargeFileTests {
-  func ingest(_ fixture: Fixture, largeFileBytes: Int, batchSize: Int) throws -> [AgencyIngest
-    .Result]
-  {
-    let definition = try PipelineDefinition.load(path: fixture.path("small.yaml"))
-    let settings = try PipelineRunner.settings(
-      definition, asOf: Day(year: 2026, month: 11, day: 30)!)
-    let plan = IngestPlan(entries: try InboxScanner.scan(inbox: settings.inbox), settings: settings)
-    let ingest = AgencyIngest(
-      settings: settings, largeFileBytes: largeFileBytes, batchSize: batchSize)
-    return plan.agencies.map(ingest.run)
+  struct Read {
+    var results: [AgencyIngest.Result]
+    var state: AggregationState
+    var restarts = 0
   }
 
-  @Test("reading in two passes and small batches gives the same files, rejects and records")
-  func twoPasses() throws {
-    let fixture = try Fixture("small")
-    defer { fixture.remove() }
-    // Some duplicates across batch edges, and a defect or two.
+  func ingest(
+    _ fixture: Fixture, largeAgencyBytes: Int, recordsPerPart: Int = .max, batchSize: Int = .max,
+    settings change: (inout IngestSettings) -> Void = { _ in }
+  ) throws -> Read {
+    let definition = try PipelineDefinition.load(path: fixture.path("small.yaml"))
+    var settings = try PipelineRunner.settings(
+      definition, asOf: Day(year: 2026, month: 11, day: 30)!)
+    change(&settings)
+    let plan = IngestPlan(entries: try InboxScanner.scan(inbox: settings.inbox), settings: settings)
+    let ingest = AgencyIngest(
+      settings: settings, largeAgencyBytes: largeAgencyBytes, recordsPerPart: recordsPerPart,
+      batchSize: batchSize)
+    var read = Read(results: [], state: AggregationState())
+    for agency in plan.agencies {
+      var agencyState = AggregationState()
+      read.results.append(
+        ingest.run(
+          agency,
+          onRecords: {
+            agencyState.add($0, model: settings.model, granularity: settings.granularity)
+          },
+          onRestart: {
+            agencyState = AggregationState()
+            read.restarts += 1
+          }))
+      read.state.merge(agencyState)
+    }
+    return read
+  }
+
+  /// Adds a file with duplicates across batch and part edges, enrolments of several rows, and
+  /// a defect or two.
+  func addLargeFiles(_ fixture: Fixture) throws {
     var rows = ["respondent_id,assessed_on,role,strategy"]
     for index in 0..<40 {
       rows.append("x-\(index % 17),2025-0\(1 + index % 9)-01,team_leader,\(1 + index % 6)")
     }
     rows.append("x-99,2025-02-30,team_leader,3")
     try fixture.write(rows.joined(separator: "\n") + "\n", to: "inbox/974760673/assessment-big.csv")
-    let whole = try ingest(fixture, largeFileBytes: .max, batchSize: .max)
-    for batch in [1, 3, 7] {
-      let streamed = try ingest(fixture, largeFileBytes: 0, batchSize: batch)
-      #expect(streamed.map(\.inputs) == whole.map(\.inputs), "batch \(batch)")
-      #expect(streamed.map(\.rejects) == whole.map(\.rejects), "batch \(batch)")
-      for (a, b) in zip(streamed, whole) {
-        #expect(Set(a.records.assessments) == Set(b.records.assessments))
-        #expect(Set(a.records.enrolments) == Set(b.records.enrolments))
+    var events = ["learner_id,course_id,status,enrolled_on,completed_on,minutes_spent"]
+    for index in 0..<60 {
+      let status = ["enrolled", "in_progress", "completed"][index % 3]
+      let completed = status == "completed" ? "2025-03-0\(1 + index % 7)" : ""
+      events.append(
+        "l-\(index % 11),LED-101,\(status),2025-01-0\(1 + index % 5),\(completed),\(index)")
+    }
+    events.append("l-1,LED-101,completed,2025-01-02,,5")
+    try fixture.write(
+      events.joined(separator: "\n") + "\n", to: "inbox/974760673/completion-big.csv")
+  }
+
+  @Test("reading in parts and small batches gives the same files, rejects and statistics")
+  func parts() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    try addLargeFiles(fixture)
+    let whole = try ingest(fixture, largeAgencyBytes: .max)
+    #expect(whole.state != AggregationState())
+    for (recordsPerPart, batch) in [(.max, 1), (7, 3), (3, 7), (1, 2)] {
+      let parted = try ingest(
+        fixture, largeAgencyBytes: 0, recordsPerPart: recordsPerPart, batchSize: batch)
+      let label = "records per part \(recordsPerPart), batch \(batch)"
+      #expect(parted.results.map(\.inputs) == whole.results.map(\.inputs), "\(label)")
+      #expect(parted.results.map(\.rejects) == whole.results.map(\.rejects), "\(label)")
+      #expect(parted.state == whole.state, "\(label)")
+      #expect(parted.restarts == 0)
+    }
+  }
+
+  @Test("a file that changes between its readings is quarantined and the parts folded again")
+  func changedBetweenReadings() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    try addLargeFiles(fixture)
+    let target = fixture.path("inbox/974760673/completion-big.csv")
+    // The seam runs after each opening: the second opening (the first further reading) finds
+    // the file grown.
+    let openings = Counter()
+    let read = try ingest(fixture, largeAgencyBytes: 0, recordsPerPart: 10) { settings in
+      settings.afterHashing = { path in
+        guard path == target, openings.next() == 2 else { return }
+        DeliveryReader.appendLine(to: path)
       }
     }
+    let inputs = read.results.flatMap(\.inputs)
+    let changed = try #require(inputs.first { $0.path.hasSuffix("completion-big.csv") })
+    #expect(changed.status == .quarantined)
+    #expect(changed.reason == .changedDuringRead)
+    #expect((changed.rowsRead, changed.rowsAccepted, changed.rowsRejected) == (0, 0, 0))
+    #expect(read.results.flatMap(\.rejects).allSatisfy { !$0.file.hasSuffix("completion-big.csv") })
+    #expect(read.restarts == 1)
+
+    // The same as an inbox without the file.
+    try FileManager.default.removeItem(atPath: target)
+    let without = try ingest(fixture, largeAgencyBytes: .max)
+    #expect(read.state == without.state)
+  }
+}
+
+/// Counts calls from any thread.
+private final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func next() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
   }
 }

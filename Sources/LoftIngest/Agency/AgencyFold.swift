@@ -11,8 +11,7 @@ package struct AgencyFold {
   let maxRejectRate: Double
 
   /// Every distinct record taken, as fingerprints: a record equal to one of them is a duplicate.
-  private var seenAssessments = FingerprintSet()
-  private var seenCompletions = FingerprintSet()
+  private var seen: FingerprintSet
   private var seenStatements: Set<String> = []
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   /// The CSV enrolments being folded, and where each key's is.
@@ -33,7 +32,11 @@ package struct AgencyFold {
     var enrolledOn: Day
   }
 
-  package init(agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double) {
+  /// `expectedRecords` sizes the duplicate check for that many CSV records at once.
+  package init(
+    agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double, expectedRecords: Int = 0
+  ) {
+    seen = FingerprintSet(capacity: expectedRecords)
     self.agency = agency
     self.granularity = granularity
     self.maxRejectRate = maxRejectRate
@@ -50,7 +53,7 @@ package struct AgencyFold {
   /// Starts a file: counts its rejects and decides whether its records are used at all — not
   /// when it is quarantined, or when more of its records are defective than the limit allows.
   package mutating func admit(_ input: inout InputFile, rejects: Int) -> Bool {
-    fileIndex += 1
+    startFile()
     guard input.status == .read else { return false }
     input.rowsRejected = rejects
     let rate = input.rowsRead == 0 ? 0 : Double(rejects) / Double(input.rowsRead)
@@ -63,11 +66,21 @@ package struct AgencyFold {
     return false
   }
 
+  /// Moves on to the next file in path order, without admitting it (a later reading of a
+  /// file admitted before).
+  package mutating func startFile() { fileIndex += 1 }
+
+  /// The accepted xAPI statements, each once.
+  package var acceptedStatements: [XAPIEvent] { statements }
+
+  /// Adds statements accepted (and counted) elsewhere, to be folded by `finish`.
+  package mutating func include(_ statements: [XAPIEvent]) { self.statements += statements }
+
   /// Takes valid records of the file last admitted — all at once, or batch by batch for a
   /// file too large to hold — counting each as accepted or duplicate.
   package mutating func take(_ batch: FileOutcome, into input: inout InputFile) {
     for item in batch.assessments {
-      if seenAssessments.insert(item.record.fingerprint) {
+      if seen.insert(item.record.fingerprint) {
         input.rowsAccepted += 1
         keepIfLatest(item.record, origin: RecordOrigin(file: fileIndex, line: Int32(item.line)))
       } else {
@@ -75,7 +88,7 @@ package struct AgencyFold {
       }
     }
     for item in batch.completions {
-      if seenCompletions.insert(item.record.fingerprint) {
+      if seen.insert(item.record.fingerprint) {
         input.rowsAccepted += 1
         fold(item.record)
       } else {
@@ -126,10 +139,17 @@ package struct AgencyFold {
   /// The agency's records for the statistics, in no particular order: every statistic is an
   /// exact sum, so the order cannot change a result.
   /// xAPI learners are numbered here, in `learners`, among the CSV learners.
-  package func finish(learners: inout ByteInterner) -> AgencyRecords {
+  /// The fold is spent: what it held for duplicates is let go before the records are handed on.
+  package mutating func finish(learners: inout ByteInterner) -> AgencyRecords {
+    seen = FingerprintSet()
+    enrolmentIndex = [:]
     let assessments = latest.values.map(\.record)
-    let xapi = XAPIFold.enrolments(statements, agency: agency, learners: &learners)
-    return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments + xapi)
+    latest = [:]
+    var enrolments: [Enrolment] = []
+    swap(&enrolments, &self.enrolments)
+    enrolments += XAPIFold.enrolments(statements, agency: agency, learners: &learners)
+    statements = []
+    return AgencyRecords(agency: agency, assessments: assessments, enrolments: enrolments)
   }
 }
 
@@ -137,6 +157,7 @@ extension AssessmentRecord {
   /// Every canonical value of the record (its agency is the fold's).
   var fingerprint: Fingerprint {
     var fingerprint = Fingerprint()
+    fingerprint.add(1)  // the kind: assessments and completions share one set
     fingerprint.add(Int(respondent))
     fingerprint.add(Int(date.ordinal))
     fingerprint.add(Role.allCases.firstIndex(of: role)!)
@@ -151,6 +172,7 @@ extension CompletionRecord {
   /// Every canonical value of the record (its agency is the fold's).
   var fingerprint: Fingerprint {
     var fingerprint = Fingerprint()
+    fingerprint.add(2)
     fingerprint.add(Int(learner))
     fingerprint.add(Int(course))
     fingerprint.add(Int(enrolledOn.ordinal))

@@ -1,17 +1,31 @@
 import LoftCore
 
 /// Reads one agency's files in path order and settles every file and record.
+///
+/// A small agency is read once, its records folded as they come. A large one is read in
+/// parts, so that its records are never all held: a first reading checks every record and
+/// settles every file (valid CSV records are counted, then dropped); then each part of the
+/// pseudonyms is folded on its own, from a further reading of the agency's CSV files that takes
+/// only that part's rows. Every record key includes the pseudonym (SPEC §8), so a duplicate,
+/// an enrolment or a respondent's latest answer never spans two parts, and the statistics of
+/// the parts add up to those of the whole.
 package struct AgencyIngest: Sendable {
   package let settings: IngestSettings
-  /// Files above this size are read twice rather than held: once to count their defects,
-  /// once to fold their records batch by batch.
-  package let largeFileBytes: Int
-  /// Valid records folded at a time from a large file.
+  /// An agency whose deliveries are larger than this (zstd files counted at 8 times their
+  /// size) is read in parts.
+  package let largeAgencyBytes: Int
+  /// At most this many valid CSV records are folded in one part.
+  package let recordsPerPart: Int
+  /// Valid records taken out of a reading at a time.
   package let batchSize: Int
 
-  package init(settings: IngestSettings, largeFileBytes: Int = 64 << 20, batchSize: Int = 1 << 16) {
+  package init(
+    settings: IngestSettings, largeAgencyBytes: Int = 32 << 20, recordsPerPart: Int = 1 << 21,
+    batchSize: Int = 1 << 16
+  ) {
     self.settings = settings
-    self.largeFileBytes = largeFileBytes
+    self.largeAgencyBytes = largeAgencyBytes
+    self.recordsPerPart = recordsPerPart
     self.batchSize = batchSize
   }
 
@@ -21,94 +35,194 @@ package struct AgencyIngest: Sendable {
     package var inputs: [InputFile] = []
     /// Defective records, by file then line.
     package var rejects: [Reject] = []
-    /// The folded records for the statistics.
-    package var records: AgencyRecords
   }
 
-  package func run(_ agencyFiles: IngestPlan.AgencyFiles) -> Result {
-    let agency = agencyFiles.agency
-    let org = settings.register.agencies[Int(agency)].orgNumber
-    var fold = AgencyFold(
-      agency: agency, granularity: settings.granularity, maxRejectRate: settings.maxRejectRate)
-    var result = Result(records: AgencyRecords(agency: agency, assessments: [], enrolments: []))
-    // A file whose SHA-256 equals an earlier file's of this folder that was read is a duplicate.
-    var readByHash: [String: InputFile] = [:]
-    let reader = DeliveryReader(settings: settings, agency: agency, org: org)
-    var pseudonyms = Pseudonyms()
-    for planned in agencyFiles.files {
-      let duplicateOf = { (hash: String) -> InputFile? in
-        readByHash[hash].map { original in
-          var duplicate = InputFile(
-            path: planned.entry.path, bytes: original.bytes, status: .duplicateFile)
-          duplicate.sha256 = hash
-          duplicate.kind = planned.source.kind.rawValue
-          duplicate.format = planned.source.format.rawValue
-          duplicate.rowsRead = original.rowsRead
-          duplicate.rowsDuplicate = original.rowsRead
-          return duplicate
-        }
-      }
-      let (input, rejects) =
-        planned.entry.size > largeFileBytes
-        ? readLarge(
-          planned, reader: reader, fold: &fold, pseudonyms: &pseudonyms, duplicateOf: duplicateOf)
-        : readSmall(
-          planned, reader: reader, fold: &fold, pseudonyms: &pseudonyms, duplicateOf: duplicateOf)
-      if input.status == .read, let hash = input.sha256, readByHash[hash] == nil {
-        readByHash[hash] = input
-      }
-      result.inputs.append(input)
-      result.rejects += rejects
+  /// Reads the agency's files; `onRecords` gets its folded records — once, or once per part.
+  /// `onRestart` says to forget what `onRecords` got so far: a file changed between two
+  /// readings and is quarantined, and the parts are folded again without it.
+  package func run(
+    _ agencyFiles: IngestPlan.AgencyFiles, onRecords: (AgencyRecords) -> Void,
+    onRestart: () -> Void = {}
+  ) -> Result {
+    let estimate = agencyFiles.files.reduce(0) { total, planned in
+      total + planned.entry.size * (planned.entry.path.lowercased().hasSuffix(".zst") ? 8 : 1)
     }
-    result.records = fold.finish(learners: &pseudonyms.learners)
+    return estimate > largeAgencyBytes
+      ? runInParts(agencyFiles, onRecords: onRecords, onRestart: onRestart)
+      : runWhole(agencyFiles, onRecords: onRecords)
+  }
+
+  private func reader(_ agencyFiles: IngestPlan.AgencyFiles) -> DeliveryReader {
+    let org = settings.register.agencies[Int(agencyFiles.agency)].orgNumber
+    return DeliveryReader(settings: settings, agency: agencyFiles.agency, org: org)
+  }
+
+  private func newFold(_ agency: Int32, expectedRecords: Int = 0) -> AgencyFold {
+    AgencyFold(
+      agency: agency, granularity: settings.granularity, maxRejectRate: settings.maxRejectRate,
+      expectedRecords: expectedRecords)
+  }
+
+  /// A small agency: each file read once, its records held until the file is admitted.
+  private func runWhole(
+    _ agencyFiles: IngestPlan.AgencyFiles, onRecords: (AgencyRecords) -> Void
+  ) -> Result {
+    let reader = reader(agencyFiles)
+    var fold = newFold(agencyFiles.agency)
+    var pseudonyms = Pseudonyms()
+    var files = FileHashes()
+    var result = Result()
+    for planned in agencyFiles.files {
+      let outcome = reader.read(
+        planned, duplicateOf: { files.duplicate(planned, hash: $0) }, pseudonyms: &pseudonyms)
+      let input = fold.add(outcome)
+      files.remember(input)
+      result.inputs.append(input)
+      result.rejects += outcome.rejects
+    }
+    onRecords(fold.finish(learners: &pseudonyms.learners))
     return result
   }
 
-  private func readSmall(
-    _ planned: IngestPlan.PlannedFile, reader: DeliveryReader, fold: inout AgencyFold,
-    pseudonyms: inout Pseudonyms, duplicateOf: (String) -> InputFile?
-  ) -> (InputFile, [Reject]) {
-    let outcome = reader.read(planned, duplicateOf: duplicateOf, pseudonyms: &pseudonyms)
-    return (fold.add(outcome), outcome.rejects)
+  /// One file of a large agency, as its first reading left it.
+  private struct FirstReading {
+    var planned: IngestPlan.PlannedFile
+    var input: InputFile
+    var rejects: [Reject]
+    /// Set for a CSV file whose records are used: what a further reading must find again.
+    var reread: (identity: DeliveryFile.Identity, profile: TextProfile)?
   }
 
-  /// A large file: the reject rate must be known before any record is used, so a first pass
-  /// counts (dropping valid records as it goes) and a second folds them in batches.
-  private func readLarge(
-    _ planned: IngestPlan.PlannedFile, reader: DeliveryReader, fold: inout AgencyFold,
-    pseudonyms: inout Pseudonyms, duplicateOf: (String) -> InputFile?
-  ) -> (InputFile, [Reject]) {
-    let drop: (inout FileOutcome) -> Void = { outcome in
+  /// A large agency: a first reading settles every file; then the valid CSV records are
+  /// folded part by part.
+  private func runInParts(
+    _ agencyFiles: IngestPlan.AgencyFiles, onRecords: (AgencyRecords) -> Void,
+    onRestart: () -> Void
+  ) -> Result {
+    let agency = agencyFiles.agency
+    let reader = reader(agencyFiles)
+    // Statement ids and voiding cross learners: xAPI statements are settled here, whole.
+    var statements = newFold(agency)
+    var checking = Pseudonyms(numbering: false)
+    var files = FileHashes()
+    var firsts: [FirstReading] = []
+    var validCSVRecords = 0
+    let dropCSV: (inout FileOutcome) -> Void = { outcome in
       outcome.assessments.removeAll(keepingCapacity: true)
       outcome.completions.removeAll(keepingCapacity: true)
-      outcome.statements.removeAll(keepingCapacity: true)
     }
-    let batch = batchSize
-    var counted = reader.read(
-      planned, duplicateOf: duplicateOf, pseudonyms: &pseudonyms, batchSize: batch, onBatch: drop)
-    drop(&counted)
-    var input = counted.input
-    guard fold.admit(&input, rejects: counted.rejects.count) else {
-      return (input, counted.rejects)
+    for planned in agencyFiles.files {
+      var outcome = reader.read(
+        planned, duplicateOf: { files.duplicate(planned, hash: $0) }, pseudonyms: &checking,
+        batchSize: batchSize, onBatch: dropCSV)
+      dropCSV(&outcome)
+      var input = outcome.input
+      var reread: (DeliveryFile.Identity, TextProfile)?
+      if statements.admit(&input, rejects: outcome.rejects.count) {
+        statements.take(outcome, into: &input)
+        if planned.source.format == .csv, let identity = outcome.identity,
+          let profile = outcome.profile
+        {
+          reread = (identity, profile)
+          validCSVRecords += input.rowsRead - input.rowsRejected
+        }
+      }
+      files.remember(input)
+      firsts.append(
+        FirstReading(planned: planned, input: input, rejects: outcome.rejects, reread: reread))
     }
 
-    // The fold is a value: keep it as it was, in case the second reading goes wrong.
-    let before = fold
-    var second = reader.read(
-      planned, duplicateOf: { _ in nil }, pseudonyms: &pseudonyms, batchSize: batch,
-      onBatch: { records in
-        fold.take(records, into: &input)
-        drop(&records)
-      })
-    guard second.input.status == .read, second.input.sha256 == counted.input.sha256 else {
-      // Changed (or unreadable) between the passes: nothing of it may be used.
-      fold = before
-      var changed = counted.input
-      changed.quarantine(.changedDuringRead, "the file changed between its two readings")
-      return (changed, [])
+    let parts = 1 + max(0, validCSVRecords - 1) / recordsPerPart
+    var statementsByPart = Array(repeating: [XAPIEvent](), count: parts)
+    for statement in XAPIFold.unvoided(statements.acceptedStatements) {
+      var learner = statement.learner
+      let part = learner.withUTF8 { ByteInterner.part(of: $0, in: parts) }
+      statementsByPart[part].append(statement)
     }
-    fold.take(second, into: &input)
-    drop(&second)
-    return (input, counted.rejects)
+    // Each restart quarantines one more file, so this ends.
+    while !foldParts(
+      parts, of: &firsts, statements: statementsByPart, reader: reader, agency: agency,
+      onRecords: onRecords)
+    {
+      onRestart()
+    }
+    return Result(inputs: firsts.map(\.input), rejects: firsts.flatMap(\.rejects))
+  }
+
+  /// Folds each part from further readings of the CSV files; false when a file changed since
+  /// its first reading (it is quarantined in `firsts`, and the parts must be folded again).
+  private func foldParts(
+    _ parts: Int, of firsts: inout [FirstReading], statements: [[XAPIEvent]],
+    reader: DeliveryReader, agency: Int32, onRecords: (AgencyRecords) -> Void
+  ) -> Bool {
+    var inputs = firsts.map(\.input)
+    // Pseudonyms spread evenly over the parts: a little room above the average.
+    let validCSVRecords = firsts.reduce(0) { total, first in
+      total + (first.reread == nil ? 0 : first.input.rowsRead - first.input.rowsRejected)
+    }
+    let expectedRecords = validCSVRecords / parts + validCSVRecords / parts / 8
+    for part in 0..<parts {
+      var fold = newFold(agency, expectedRecords: expectedRecords)
+      var pseudonyms = Pseudonyms()
+      fold.include(statements[part])
+      for index in firsts.indices {
+        fold.startFile()
+        guard let (identity, profile) = firsts[index].reread else { continue }
+        let reread = DeliveryReader.Reread(
+          part: part, parts: parts, identity: identity, profile: profile)
+        let taken = { (outcome: inout FileOutcome) in
+          fold.take(outcome, into: &inputs[index])
+          outcome.assessments.removeAll(keepingCapacity: true)
+          outcome.completions.removeAll(keepingCapacity: true)
+          outcome.rejects.removeAll(keepingCapacity: true)
+        }
+        var outcome = reader.read(
+          firsts[index].planned, duplicateOf: { _ in nil }, pseudonyms: &pseudonyms,
+          rereading: reread, batchSize: batchSize, onBatch: taken)
+        guard outcome.input.status == .read else {
+          // Changed (or gone) since the first reading: nothing of it may be used.
+          var changed = firsts[index].input
+          changed.quarantine(.changedDuringRead, "the file changed between its readings")
+          firsts[index] = FirstReading(
+            planned: firsts[index].planned, input: changed, rejects: [], reread: nil)
+          return false
+        }
+        taken(&outcome)
+      }
+      let records = fold.finish(learners: &pseudonyms.learners)
+      onRecords(records)
+    }
+    firsts = zip(firsts, inputs).map { first, input in
+      var first = first
+      first.input = input
+      return first
+    }
+    return true
+  }
+}
+
+/// The files of one agency folder read so far, by hash: a file whose SHA-256 equals an
+/// earlier file's that was read is a duplicate.
+private struct FileHashes {
+  private var readByHash: [String: InputFile] = [:]
+
+  mutating func remember(_ input: InputFile) {
+    if input.status == .read, let hash = input.sha256, readByHash[hash] == nil {
+      readByHash[hash] = input
+    }
+  }
+
+  /// The `_inputs` row of `planned` as a duplicate, when `hash` is an earlier read file's.
+  func duplicate(_ planned: IngestPlan.PlannedFile, hash: String) -> InputFile? {
+    readByHash[hash].map { original in
+      var duplicate = InputFile(
+        path: planned.entry.path, bytes: original.bytes, status: .duplicateFile)
+      duplicate.sha256 = hash
+      duplicate.kind = planned.source.kind.rawValue
+      duplicate.format = planned.source.format.rawValue
+      duplicate.rowsRead = original.rowsRead
+      duplicate.rowsDuplicate = original.rowsRead
+      return duplicate
+    }
   }
 }

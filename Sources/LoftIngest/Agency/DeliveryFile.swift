@@ -30,7 +30,7 @@ struct DeliveryFile {
   private(set) var prefix: [UInt8] = []
 
   /// What identifies a file's content on disk; a change means the file changed while read.
-  struct Identity: Equatable {
+  struct Identity: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: Int
@@ -54,8 +54,12 @@ struct DeliveryFile {
     try self.init(fileSystemPath: Array(path.utf8), keepingBytes: keepingBytes)
   }
 
-  /// Opens and hashes the file at a path given as the file system's bytes.
-  init(fileSystemPath rawPath: [UInt8], keepingBytes: Bool = true) throws(OpenError) {
+  /// Opens and hashes the file at a path given as the file system's bytes. `hashing: false`
+  /// (a later reading of a file hashed before, known by its identity) leaves `sha256` empty and
+  /// reads a large file only for its first bytes.
+  init(fileSystemPath rawPath: [UInt8], keepingBytes: Bool = true, hashing: Bool = true)
+    throws(OpenError)
+  {
     path = String(decoding: rawPath, as: UTF8.self)
     let fileSystemPath = rawPath.map { CChar(bitPattern: $0) } + [0]
     self.fileSystemPath = fileSystemPath
@@ -90,8 +94,14 @@ struct DeliveryFile {
       // More bytes than `fstat` said, or fewer: the file is being written.
       guard total == expected else { throw .changed }
       buffer.removeSubrange(total...)
-      buffer.withUnsafeBytes { hasher.update($0) }
+      if hashing { buffer.withUnsafeBytes { hasher.update($0) } }
       kept = buffer
+    } else if !hashing {
+      var prefix = [UInt8](repeating: 0, count: 8)
+      let count = prefix.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 8, 0) }
+      guard count >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+      self.prefix = Array(prefix.prefix(count))
+      total = expected
     } else {
       var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
       var prefix: [UInt8] = []
@@ -111,7 +121,7 @@ struct DeliveryFile {
       guard total == expected else { throw .changed }
       self.prefix = prefix
     }
-    sha256 = SHA256.hex(hasher.finalize())
+    sha256 = hashing ? SHA256.hex(hasher.finalize()) : ""
     size = total
     bytes = kept
     if let kept { prefix = Array(kept.prefix(8)) }

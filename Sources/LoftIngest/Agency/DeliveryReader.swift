@@ -30,6 +30,23 @@ struct DeliveryReader {
     }
   }
 
+  /// A later reading of a CSV file read whole before: only the rows of one part of the
+  /// pseudonyms are wanted, and the file must be the one first read (its identity), so it is
+  /// neither hashed nor sniffed again.
+  struct Reread {
+    var part: Int
+    var parts: Int
+    var identity: DeliveryFile.Identity
+    var profile: TextProfile
+
+    /// Whether a row belongs to this part, by the pseudonym at `position` (a row without
+    /// that field is defective, and was counted in the first reading).
+    func wants(_ record: CSVRecord, pseudonymAt position: Int) -> Bool {
+      position < record.count
+        && ByteInterner.part(of: record.trimmed(position), in: parts) == part
+    }
+  }
+
   /// Reads a planned file; `duplicateOf` answers, from its hash, whether it repeats a file read.
   /// The pseudonyms of valid rows are numbered in `pseudonyms`.
   ///
@@ -37,7 +54,7 @@ struct DeliveryReader {
   /// so a file of any size is read in bounded memory; what is left at the end stays.
   func read(
     _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?,
-    pseudonyms: inout Pseudonyms, batchSize: Int = .max,
+    pseudonyms: inout Pseudonyms, rereading: Reread? = nil, batchSize: Int = .max,
     onBatch: (inout FileOutcome) -> Void = { _ in }
   ) -> FileOutcome {
     let entry = planned.entry
@@ -45,9 +62,11 @@ struct DeliveryReader {
     input.kind = planned.source.kind.rawValue
     input.format = planned.source.format.rawValue
     let file: DeliveryFile
-    do {
+    do throws(DeliveryFile.OpenError) {
       file = try DeliveryFile(
-        fileSystemPath: Array(settings.inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath)
+        fileSystemPath: Array(settings.inbox.utf8) + [UInt8(ascii: "/")] + entry.fileSystemPath,
+        hashing: rereading == nil)
+      if let rereading, file.identity != rereading.identity { throw .changed }
     } catch {
       switch error {
       case .notRegular: input.quarantine(.notARegularFile, "not a regular file")
@@ -56,12 +75,15 @@ struct DeliveryReader {
       }
       return FileOutcome(input: input)
     }
-    input.sha256 = file.sha256
+    input.sha256 = rereading == nil ? file.sha256 : nil
     input.bytes = file.size
-    if let duplicate = duplicateOf(file.sha256) { return FileOutcome(input: duplicate) }
+    if rereading == nil, let duplicate = duplicateOf(file.sha256) {
+      return FileOutcome(input: duplicate)
+    }
     settings.afterHashing?(file.path)
 
     var outcome = FileOutcome(input: input)
+    outcome.identity = file.identity
     var quarantine: Quarantine?
     do throws(Quarantine) {
       let content = try DeliveryContent(
@@ -70,7 +92,7 @@ struct DeliveryReader {
       case .csv:
         try readCSV(
           content, kind: planned.source.kind, into: &outcome, pseudonyms: &pseudonyms,
-          batchSize: batchSize, onBatch: onBatch)
+          rereading: rereading, batchSize: batchSize, onBatch: onBatch)
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
     } catch {
@@ -96,9 +118,16 @@ struct DeliveryReader {
 
   private func readCSV(
     _ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome,
-    pseudonyms: inout Pseudonyms, batchSize: Int, onBatch: (inout FileOutcome) -> Void
+    pseudonyms: inout Pseudonyms, rereading: Reread?, batchSize: Int,
+    onBatch: (inout FileOutcome) -> Void
   ) throws(Quarantine) {
-    let profile = try content.sniff()
+    let profile: TextProfile
+    if let rereading {
+      profile = rereading.profile
+    } else {
+      profile = try content.sniff()
+    }
+    outcome.profile = profile
     let limits = CSVLimits(
       maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
@@ -135,11 +164,21 @@ struct DeliveryReader {
         return
       }
       if let assessments {
+        if let rereading,
+          !rereading.wants(record, pseudonymAt: assessments.pseudonymPosition)
+        {
+          return
+        }
         switch assessments.validate(record, pseudonyms: &pseudonyms.respondents) {
         case .success(let value): outcome.assessments.append(Line(record.line, value))
         case .failure(let reject): outcome.rejects.append(reject)
         }
       } else if let completions {
+        if let rereading,
+          !rereading.wants(record, pseudonymAt: completions.pseudonymPosition)
+        {
+          return
+        }
         switch completions.validate(record, pseudonyms: &pseudonyms.learners) {
         case .success(let value): outcome.completions.append(Line(record.line, value))
         case .failure(let reject): outcome.rejects.append(reject)

@@ -11,6 +11,9 @@ package struct FileOutcome: Sendable {
   package var completions: [Line<CompletionRecord>] = []
   /// The valid xAPI statements, in line order.
   package var statements: [XAPIEvent] = []
+  /// The file as it was opened, and its text profile, for a later reading of the same file.
+  var identity: DeliveryFile.Identity?
+  var profile: TextProfile?
 
   package init(input: InputFile) { self.input = input }
 

@@ -35,10 +35,13 @@ package struct FingerprintSet: Sendable {
   private var used: [Bool]
   package private(set) var count = 0
 
-  package init() {
-    highs = Array(repeating: 0, count: 16)
-    lows = Array(repeating: 0, count: 16)
-    used = Array(repeating: false, count: 16)
+  /// A set with room for `capacity` fingerprints before it grows.
+  package init(capacity: Int = 0) {
+    var size = 16
+    while size * 2 < capacity * 3 { size <<= 1 }
+    highs = Array(repeating: 0, count: size)
+    lows = Array(repeating: 0, count: size)
+    used = Array(repeating: false, count: size)
   }
 
   /// Adds `fingerprint`; false when it was already there.

@@ -20,13 +20,19 @@ enum XAPIFold {
     var hasDuration = false
   }
 
+  /// The statements left once voiding statements have removed what they name, without the
+  /// voiding statements themselves.
+  static func unvoided(_ statements: [XAPIEvent]) -> [XAPIEvent] {
+    let voided = Set(statements.compactMap { $0.verb == .voided ? $0.voidedID : nil })
+    return statements.filter { $0.verb != .voided && !voided.contains($0.id) }
+  }
+
   /// The enrolments of an agency's statements; `learners` numbers the learner pseudonyms.
   static func enrolments(
     _ statements: [XAPIEvent], agency: Int32, learners: inout ByteInterner
   ) -> [Enrolment] {
-    let voided = Set(statements.compactMap { $0.verb == .voided ? $0.voidedID : nil })
     var folds: [Key: Fold] = [:]
-    for statement in statements where statement.verb != .voided && !voided.contains(statement.id) {
+    for statement in unvoided(statements) {
       let registration =
         statement.registration.map { "r:" + $0 } ?? "y:\(statement.date.civil.year)"
       let key = Key(

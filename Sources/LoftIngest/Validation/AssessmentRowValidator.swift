@@ -9,17 +9,18 @@ package final class AssessmentRowValidator: Sendable {
   let context: RowContext
   private let requiredPositions: [Int]
 
+  /// Where the pseudonym is in a row.
+  package let pseudonymPosition: Int
+
   package init(mapping: HeaderMapping, context: RowContext) {
     self.mapping = mapping
     self.context = context
+    pseudonymPosition = mapping.position(of: .respondentID)!
     let required: Set<CanonicalColumn> = [.respondentID, .assessedOn, .role]
     requiredPositions = mapping.columns.indices.filter {
       mapping.columns[$0].map(required.contains) ?? false
     }
   }
-
-  /// Where the respondent's pseudonym is in a row.
-  package var pseudonymPosition: Int { mapping.position(of: .respondentID)! }
 
   /// The record of a row of strings, or why it is rejected; the respondent is number 0.
   package func validate(_ fields: [String], line: Int) -> Result<AssessmentRecord, Reject> {

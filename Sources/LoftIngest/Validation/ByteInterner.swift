@@ -20,7 +20,12 @@ package struct ByteInterner: Sendable {
   /// The hash of each number's string, so that growing never hashes again.
   private var hashes: [UInt64] = []
 
-  package init(capacity: Int = 16) {
+  /// True for an interner that numbers nothing: every string is number 0 and none is kept
+  /// (for a reading that only checks records).
+  private let discards: Bool
+
+  package init(capacity: Int = 16, discarding: Bool = false) {
+    discards = discarding
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = Array(repeating: 0, count: size)
@@ -31,6 +36,7 @@ package struct ByteInterner: Sendable {
 
   /// The number of `bytes`, given now if they are new.
   package mutating func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if discards { return 0 }
     let hash = Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask

@@ -14,9 +14,13 @@ package final class CompletionRowValidator: Sendable {
   /// The catalogue's course ids, numbered by their index in it.
   private let courses: ByteInterner
 
+  /// Where the pseudonym is in a row.
+  package let pseudonymPosition: Int
+
   package init(mapping: HeaderMapping, context: RowContext, catalogue: Catalogue) {
     self.mapping = mapping
     self.context = context
+    pseudonymPosition = mapping.position(of: .learnerID)!
     self.catalogue = catalogue
     var courses = ByteInterner(capacity: catalogue.courses.count)
     // Ids are unique in a loaded catalogue, so each id's number is its index.
@@ -26,9 +30,6 @@ package final class CompletionRowValidator: Sendable {
     enrolledPosition = mapping.position(of: .enrolledOn)!
     completedPosition = mapping.position(of: .completedOn)
   }
-
-  /// Where the learner's pseudonym is in a row.
-  package var pseudonymPosition: Int { mapping.position(of: .learnerID)! }
 
   /// The record of a row of strings, or why it is rejected; the learner is number 0.
   package func validate(_ fields: [String], line: Int) -> Result<CompletionRecord, Reject> {

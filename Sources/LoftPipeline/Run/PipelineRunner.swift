@@ -155,10 +155,16 @@ package struct PipelineRunner: Sendable {
       var state = AggregationState()
       var results: [(Int, AgencyIngest.Result)] = []
       while let index = next.take(below: plan.agencies.count) {
-        var result = ingest.run(plan.agencies[index])
-        state.add(result.records, model: settings.model, granularity: settings.granularity)
-        result.records = AgencyRecords(
-          agency: result.records.agency, assessments: [], enrolments: [])
+        // A large agency comes in parts; they are added to a state of their own, which a file
+        // changing between readings can throw away.
+        var agencyState = AggregationState()
+        let result = ingest.run(
+          plan.agencies[index],
+          onRecords: { records in
+            agencyState.add(records, model: settings.model, granularity: settings.granularity)
+          },
+          onRestart: { agencyState = AggregationState() })
+        state.merge(agencyState)
         results.append((index, result))
       }
       slots[worker] = (state, results)
