@@ -43,41 +43,75 @@ package struct AggregationState: Sendable, Equatable {
     addCompletions(records, granularity: granularity)
   }
 
+  /// One enrolment, as `addCompletions` sorts and counts it.
+  private struct EnrolmentEntry {
+    /// The period, as year × 4 + part: ordered like the periods.
+    var period: Int32
+    var course: Int32
+    var learner: Int32
+    /// Days from enrolment to completion; -1 when not completed or the date is unknown.
+    var days: Int32
+    var minutes: Int
+    var completed: Bool
+  }
+
   private mutating func addCompletions(_ records: AgencyRecords, granularity: PeriodGranularity) {
     // Learners are agency + pseudonym: distinct within the agency, so per-agency counts add up.
-    var byPeriod: [Period: [Enrolment]] = [:]
+    // Sorted by period, course and learner, each learner of a course is one run of entries;
+    // sorted by period and learner, each learner of the period is. No set, no hashing.
+    var periods: [Int32: Period] = [:]
+    var entries: [EnrolmentEntry] = []
+    entries.reserveCapacity(records.enrolments.count)
     for enrolment in records.enrolments {
-      byPeriod[Period(containing: enrolment.enrolledOn, granularity: granularity), default: []]
-        .append(enrolment)
+      let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
+      let code = Int32(period.year * 4 + period.part)
+      if periods[code] == nil { periods[code] = period }
+      let completed = enrolment.status == .completed
+      let days = completed ? enrolment.completedOn.map { Int32($0 - enrolment.enrolledOn) } : nil
+      entries.append(
+        EnrolmentEntry(
+          period: code, course: enrolment.course, learner: enrolment.learner, days: days ?? -1,
+          minutes: enrolment.minutes ?? 0, completed: completed))
     }
-    for (period, enrolments) in byPeriod {
-      var cell = CompletionCell()
-      var learners: Set<Int32> = []
-      var completers: Set<Int32> = []
-      var courseLearners: [Int32: Set<Int32>] = [:]
-      var courseCompleted: [Int32: Set<Int32>] = [:]
-      for enrolment in enrolments {
-        learners.insert(enrolment.learner)
-        courseLearners[enrolment.course, default: []].insert(enrolment.learner)
-        var course = cell.courses[enrolment.course, default: CourseState()]
-        course.minutes += enrolment.minutes ?? 0
-        if enrolment.status == .completed {
-          completers.insert(enrolment.learner)
-          courseCompleted[enrolment.course, default: []].insert(enrolment.learner)
-          if let completedOn = enrolment.completedOn {
-            course.daysToComplete.add(completedOn - enrolment.enrolledOn)
-          }
-        }
-        cell.courses[enrolment.course] = course
+
+    var cells: [Int32: CompletionCell] = [:]
+    entries.sort { ($0.period, $0.course, $0.learner) < ($1.period, $1.course, $1.learner) }
+    var course = CourseState()
+    var learnerCompleted = false
+    for (index, entry) in entries.enumerated() {
+      // Minutes and days to complete take every enrolment; the counts take each learner once.
+      course.minutes += entry.minutes
+      if entry.days >= 0 { course.daysToComplete.add(Int(entry.days)) }
+      learnerCompleted = learnerCompleted || entry.completed
+      let next = index + 1 < entries.count ? entries[index + 1] : nil
+      if next.map({
+        ($0.period, $0.course, $0.learner) == (entry.period, entry.course, entry.learner)
+      })
+        != true
+      {
+        course.learners += 1
+        if learnerCompleted { course.completed += 1 }
+        learnerCompleted = false
       }
-      for (course, members) in courseLearners {
-        cell.courses[course]!.learners = members.count
-        cell.courses[course]!.completed = courseCompleted[course]?.count ?? 0
+      if next.map({ ($0.period, $0.course) == (entry.period, entry.course) }) != true {
+        cells[entry.period, default: CompletionCell()].courses[entry.course] = course
+        course = CourseState()
       }
-      cell.learners = learners.count
-      cell.completers = completers.count
-      completions[CompletionKey(period: period, agency: records.agency), default: CompletionCell()]
-        .merge(cell)
+    }
+    entries.sort { ($0.period, $0.learner) < ($1.period, $1.learner) }
+    for (index, entry) in entries.enumerated() {
+      learnerCompleted = learnerCompleted || entry.completed
+      let next = index + 1 < entries.count ? entries[index + 1] : nil
+      if next.map({ ($0.period, $0.learner) == (entry.period, entry.learner) }) != true {
+        cells[entry.period]!.learners += 1
+        if learnerCompleted { cells[entry.period]!.completers += 1 }
+        learnerCompleted = false
+      }
+    }
+    for (code, cell) in cells {
+      completions[
+        CompletionKey(period: periods[code]!, agency: records.agency), default: CompletionCell()
+      ].merge(cell)
     }
   }
 

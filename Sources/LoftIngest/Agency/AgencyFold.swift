@@ -16,20 +16,14 @@ package struct AgencyFold {
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
-  private var enrolmentIndex: [EnrolmentKey: Int32] = [:]
+  /// Each enrolment key's fingerprint, numbered by the enrolment's index.
+  private var enrolmentIndex = FingerprintSet()
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
 
   private struct LatestKey: Hashable {
     var respondent: Int32
     var period: Period
-  }
-
-  /// A CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
-  private struct EnrolmentKey: Hashable {
-    var learner: Int32
-    var course: Int32
-    var enrolledOn: Day
   }
 
   /// `expectedRecords` sizes the duplicate check for that many CSV records at once.
@@ -108,10 +102,14 @@ package struct AgencyFold {
   /// Folds a CSV record into its enrolment: the most advanced status, the earliest completion,
   /// the largest minutes (CSV minutes are cumulative).
   private mutating func fold(_ record: CompletionRecord) {
-    let key = EnrolmentKey(
-      learner: record.learner, course: record.course, enrolledOn: record.enrolledOn)
-    guard let index = enrolmentIndex[key].map(Int.init) else {
-      enrolmentIndex[key] = Int32(enrolments.count)
+    // A CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
+    var key = Fingerprint()
+    key.add(Int(record.learner))
+    key.add(Int(record.course))
+    key.add(Int(record.enrolledOn.ordinal))
+    let (number, added) = enrolmentIndex.number(of: key, orAdding: Int32(enrolments.count))
+    let index = Int(number)
+    guard !added else {
       enrolments.append(
         Enrolment(
           agency: agency, learner: record.learner, course: record.course, status: record.status,
@@ -142,7 +140,7 @@ package struct AgencyFold {
   /// The fold is spent: what it held for duplicates is let go before the records are handed on.
   package mutating func finish(learners: inout ByteInterner) -> AgencyRecords {
     seen = FingerprintSet()
-    enrolmentIndex = [:]
+    enrolmentIndex = FingerprintSet()
     let assessments = latest.values.map(\.record)
     latest = [:]
     var enrolments: [Enrolment] = []

@@ -28,53 +28,58 @@ package struct Fingerprint: Hashable, Sendable {
   }
 }
 
-/// A set of fingerprints: open addressing over two words a slot, about 24 bytes an element.
+/// A set of fingerprints, each with a number: open addressing, one slot of 24 bytes holding
+/// both, so a probe touches one cache line.
 package struct FingerprintSet: Sendable {
-  private var highs: [UInt64]
-  private var lows: [UInt64]
-  private var used: [Bool]
+  private struct Slot {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    /// The number + 1, or 0 when the slot is empty.
+    var number: Int32 = 0
+  }
+
+  private var slots: [Slot]
   package private(set) var count = 0
 
   /// A set with room for `capacity` fingerprints before it grows.
   package init(capacity: Int = 0) {
     var size = 16
     while size * 2 < capacity * 3 { size <<= 1 }
-    highs = Array(repeating: 0, count: size)
-    lows = Array(repeating: 0, count: size)
-    used = Array(repeating: false, count: size)
+    slots = Array(repeating: Slot(), count: size)
   }
 
   /// Adds `fingerprint`; false when it was already there.
   package mutating func insert(_ fingerprint: Fingerprint) -> Bool {
-    let mask = highs.count - 1
-    var slot = Int(truncatingIfNeeded: fingerprint.low) & mask
-    while used[slot] {
-      if highs[slot] == fingerprint.high && lows[slot] == fingerprint.low { return false }
-      slot = (slot + 1) & mask
+    number(of: fingerprint, orAdding: 0).added
+  }
+
+  /// The number `fingerprint` was added with; when it is new, it is added with `new`.
+  package mutating func number(
+    of fingerprint: Fingerprint, orAdding new: Int32
+  ) -> (number: Int32, added: Bool) {
+    let mask = slots.count - 1
+    var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+    while slots[index].number != 0 {
+      if slots[index].high == fingerprint.high && slots[index].low == fingerprint.low {
+        return (slots[index].number - 1, false)
+      }
+      index = (index + 1) & mask
     }
-    used[slot] = true
-    highs[slot] = fingerprint.high
-    lows[slot] = fingerprint.low
+    slots[index] = Slot(high: fingerprint.high, low: fingerprint.low, number: new + 1)
     count += 1
     // At most two thirds full.
-    if count * 3 > highs.count * 2 { grow() }
-    return true
+    if count * 3 > slots.count * 2 { grow() }
+    return (new, true)
   }
 
   private mutating func grow() {
-    let oldHighs = highs
-    let oldLows = lows
-    let oldUsed = used
-    highs = Array(repeating: 0, count: oldHighs.count * 2)
-    lows = Array(repeating: 0, count: oldHighs.count * 2)
-    used = Array(repeating: false, count: oldHighs.count * 2)
-    let mask = highs.count - 1
-    for index in oldHighs.indices where oldUsed[index] {
-      var slot = Int(truncatingIfNeeded: oldLows[index]) & mask
-      while used[slot] { slot = (slot + 1) & mask }
-      used[slot] = true
-      highs[slot] = oldHighs[index]
-      lows[slot] = oldLows[index]
+    let old = slots
+    slots = Array(repeating: Slot(), count: old.count * 2)
+    let mask = slots.count - 1
+    for slot in old where slot.number != 0 {
+      var index = Int(truncatingIfNeeded: slot.low) & mask
+      while slots[index].number != 0 { index = (index + 1) & mask }
+      slots[index] = slot
     }
   }
 }
