@@ -18,7 +18,7 @@ import Testing
 
   func ingest(
     _ fixture: Fixture, largeAgencyBytes: Int, recordsPerPart: Int = .max, batchSize: Int = .max,
-    settings change: (inout IngestSettings) -> Void = { _ in }
+    threads: Int = 1, settings change: (inout IngestSettings) -> Void = { _ in }
   ) throws -> Read {
     let definition = try PipelineDefinition.load(path: fixture.path("small.yaml"))
     var settings = try PipelineRunner.settings(
@@ -27,7 +27,7 @@ import Testing
     let plan = IngestPlan(entries: try InboxScanner.scan(inbox: settings.inbox), settings: settings)
     let ingest = AgencyIngest(
       settings: settings, largeAgencyBytes: largeAgencyBytes, recordsPerPart: recordsPerPart,
-      batchSize: batchSize)
+      batchSize: batchSize, threads: threads, chunkedFileBytes: 0)
     var read = Read(results: [], state: AggregationState())
     for agency in plan.agencies {
       var agencyState = AggregationState()
@@ -112,6 +112,94 @@ import Testing
     try FileManager.default.removeItem(atPath: target)
     let without = try ingest(fixture, largeAgencyBytes: .max)
     #expect(read.state == without.state)
+  }
+}
+
+extension LargeFileTests {
+  /// Rows whose quoted fields hold delimiters, doubled quotes and line breaks (so that LFs
+  /// inside quotes could fool a cut), a stray quote (broken quoting: the quote count lies from
+  /// there on), defects for the rejects' line numbers, and blank lines.
+  static func trickyAssessments(lineEnding: String, strayQuote: Bool = true) -> String {
+    var rows = ["respondent_id;assessed_on;role;strategy;ledelse"]
+    for index in 0..<120 {
+      let respondent =
+        switch index % 5 {
+        case 0: "\"r-\(index % 23)\(lineEnding)second line\""
+        case 1: "\"r-\(index % 23);with \"\"quotes\"\"\""
+        default: "r-\(index % 23)"
+        }
+      let date = index % 17 == 0 ? "2025-02-30" : "2025-0\(1 + index % 9)-1\(index % 10)"
+      rows.append("\(respondent);\(date);team_leader;\(1 + index % 6);\(1 + index % 5),0")
+      if index % 29 == 0 { rows.append("") }
+      if index == 60 && strayQuote { rows.append("r-5;2025-01-01;team\"leader;3;3") }
+    }
+    return rows.joined(separator: lineEnding) + lineEnding
+  }
+
+  @Test(
+    "a large file checked in chunks in parallel gives what one reading gives",
+    arguments: ["\n", "\r\n"], [false, true])
+  func chunks(lineEnding: String, windows1252: Bool) throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    var text = Array(Self.trickyAssessments(lineEnding: lineEnding).utf8)
+    if windows1252 {
+      text = Array(
+        String(decoding: text, as: UTF8.self).replacingOccurrences(of: "second", with: "sø").utf8)
+      text = Array(String(decoding: text, as: UTF8.self).data(using: .windowsCP1252)!)
+    }
+    try Data(text).write(
+      to: URL(fileURLWithPath: fixture.path("inbox/974760673/assessment-big.csv")))
+    let whole = try ingest(fixture, largeAgencyBytes: .max)
+    #expect(whole.results.flatMap(\.rejects).count > 5)
+    for threads in [2, 3, 7] {
+      let chunked = try ingest(fixture, largeAgencyBytes: 0, recordsPerPart: 50, threads: threads)
+      #expect(chunked.results.map(\.inputs) == whole.results.map(\.inputs), "threads \(threads)")
+      #expect(chunked.results.map(\.rejects) == whole.results.map(\.rejects), "threads \(threads)")
+      #expect(chunked.state == whole.state, "threads \(threads)")
+    }
+  }
+}
+
+extension LargeFileTests {
+  @Test(
+    "chunks are cut between records and checked in parallel; a stray quote may send the file back whole",
+    arguments: [false, true])
+  func cuts(strayQuote: Bool) throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    try fixture.write(
+      Self.trickyAssessments(lineEnding: "\r\n", strayQuote: strayQuote),
+      to: "inbox/974760673/assessment-big.csv")
+    let whole = try ingest(fixture, largeAgencyBytes: .max)
+    let expected = try #require(
+      whole.results.flatMap(\.inputs).first { $0.path.hasSuffix("assessment-big.csv") })
+
+    let definition = try PipelineDefinition.load(path: fixture.path("small.yaml"))
+    let settings = try PipelineRunner.settings(
+      definition, asOf: Day(year: 2026, month: 11, day: 30)!)
+    let org = OrgNumber("974760673")!
+    let reader = DeliveryReader(
+      settings: settings, agency: Int32(settings.register.index(of: org)!), org: org)
+    let file = try DeliveryFile(path: fixture.path("inbox/974760673/assessment-big.csv"))
+    let content = try DeliveryContent(
+      file: file, pathInAgency: "assessment-big.csv", limits: settings.limits)
+    let profile = try content.sniff()
+    for threads in [2, 4] {
+      var outcome = FileOutcome(
+        input: InputFile(path: expected.path, bytes: file.size, status: .read))
+      let chunked = reader.checkInChunks(
+        content, profile: profile, kind: .assessment, into: &outcome,
+        chunking: DeliveryReader.Chunking(threads: threads, minimumBytes: 0))
+      if strayQuote && !chunked { continue }  // sent back whole: the quote count lied
+      #expect(chunked)
+      #expect(outcome.input.rowsRead == expected.rowsRead)
+      #expect(
+        outcome.rejects == whole.results.flatMap(\.rejects).filter { $0.file == expected.path })
+    }
+    let cuts = try CSVCuts(file, chunks: 5)
+    #expect(cuts.ends.count == 5)
+    #expect(cuts.ends.last == file.size)
   }
 }
 

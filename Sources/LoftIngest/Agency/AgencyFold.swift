@@ -17,7 +17,7 @@ package struct AgencyFold {
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
   /// Each enrolment key's fingerprint, numbered by the enrolment's index.
-  private var enrolmentIndex = FingerprintSet()
+  private var enrolmentIndex = FingerprintMap()
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
 
@@ -140,7 +140,7 @@ package struct AgencyFold {
   /// The fold is spent: what it held for duplicates is let go before the records are handed on.
   package mutating func finish(learners: inout ByteInterner) -> AgencyRecords {
     seen = FingerprintSet()
-    enrolmentIndex = FingerprintSet()
+    enrolmentIndex = FingerprintMap()
     let assessments = latest.values.map(\.record)
     latest = [:]
     var enrolments: [Enrolment] = []

@@ -18,12 +18,17 @@ package struct AgencyIngest: Sendable {
   package let recordsPerPart: Int
   /// Valid records taken out of a reading at a time.
   package let batchSize: Int
+  /// Threads for checking one large file in chunks, and the size from which a file is.
+  package let threads: Int
+  package let chunkedFileBytes: Int
 
   package init(
     settings: IngestSettings, largeAgencyBytes: Int = 32 << 20, recordsPerPart: Int = 1 << 21,
-    batchSize: Int = 1 << 16
+    batchSize: Int = 1 << 16, threads: Int = 1, chunkedFileBytes: Int = 32 << 20
   ) {
     self.settings = settings
+    self.threads = threads
+    self.chunkedFileBytes = chunkedFileBytes
     self.largeAgencyBytes = largeAgencyBytes
     self.recordsPerPart = recordsPerPart
     self.batchSize = batchSize
@@ -114,6 +119,7 @@ package struct AgencyIngest: Sendable {
     for planned in agencyFiles.files {
       var outcome = reader.read(
         planned, duplicateOf: { files.duplicate(planned, hash: $0) }, pseudonyms: &checking,
+        chunking: DeliveryReader.Chunking(threads: threads, minimumBytes: chunkedFileBytes),
         batchSize: batchSize, onBatch: dropCSV)
       dropCSV(&outcome)
       var input = outcome.input

@@ -143,11 +143,17 @@ struct DeliveryFile {
 
   /// Calls `body` with the raw bytes in chunks: from memory, or read again from disk.
   func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    try forEachChunk(in: 0..<size, body)
+  }
+
+  /// Calls `body` with the raw bytes of `range` in chunks: from memory, or read from disk (so
+  /// that several readers can each read their own range at once).
+  func forEachChunk(in range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
     if let bytes {
       try bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let end = min(offset + Self.chunkSize, raw.count)
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+          let end = min(offset + Self.chunkSize, range.upperBound)
           try body(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
           offset = end
         }
@@ -165,17 +171,27 @@ struct DeliveryFile {
     guard fstat(descriptor, &info) == 0, Self.identity(info) == identity else {
       throw OpenError.changed
     }
-    var consumed = 0
-    var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+    var offset = range.lowerBound
+    var chunk = [UInt8](repeating: 0, count: min(Self.chunkSize, range.count + 1))
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      let wanted =
+        range.upperBound == size ? chunk.count : min(chunk.count, range.upperBound - offset)
+      if wanted == 0 { return }
+      let count = chunk.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress, wanted, off_t(offset))
+      }
       if count < 0 {
         if errno == EINTR { continue }
         throw OpenError.unreadable(String(cString: strerror(errno)))
       }
-      if count == 0 { return }
-      consumed += count
-      guard consumed <= identity.size else { throw OpenError.changed }
+      if count == 0 {
+        // The file ended before the range did: it shrank.
+        guard offset >= range.upperBound else { throw OpenError.changed }
+        return
+      }
+      offset += count
+      // Reading to the end of the file: more than it had means it grew.
+      guard offset <= range.upperBound else { throw OpenError.changed }
       try chunk.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
   }

@@ -52,10 +52,12 @@ struct DeliveryReader {
   ///
   /// `onBatch` gets the outcome whenever it holds `batchSize` valid records, to take them out,
   /// so a file of any size is read in bounded memory; what is left at the end stays.
+  /// `chunking` lets a large plain CSV file be checked in chunks in parallel: only for a
+  /// reading that keeps no records, since its valid records are counted, not handed on.
   func read(
     _ planned: IngestPlan.PlannedFile, duplicateOf: (String) -> InputFile?,
-    pseudonyms: inout Pseudonyms, rereading: Reread? = nil, batchSize: Int = .max,
-    onBatch: (inout FileOutcome) -> Void = { _ in }
+    pseudonyms: inout Pseudonyms, rereading: Reread? = nil, chunking: Chunking? = nil,
+    batchSize: Int = .max, onBatch: (inout FileOutcome) -> Void = { _ in }
   ) -> FileOutcome {
     let entry = planned.entry
     var input = InputFile(path: entry.path, bytes: entry.size, status: .read)
@@ -92,7 +94,8 @@ struct DeliveryReader {
       case .csv:
         try readCSV(
           content, kind: planned.source.kind, into: &outcome, pseudonyms: &pseudonyms,
-          rereading: rereading, batchSize: batchSize, onBatch: onBatch)
+          rereading: rereading, chunking: chunking, batchSize: batchSize,
+          onBatch: onBatch)
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
       }
     } catch {
@@ -108,6 +111,15 @@ struct DeliveryReader {
     return quarantined
   }
 
+  /// The row checker of a CSV file of `kind` with `header`, or the header's problem.
+  func checker(
+    header: [String], kind: SourceKind, path: String, rereading: Reread?
+  ) throws(HeaderMapping.Problem) -> CSVRowChecker {
+    try CSVRowChecker(
+      header: header, kind: kind, vocabulary: vocabularies[kind]!, context: context(path),
+      catalogue: settings.catalogue, rereading: rereading)
+  }
+
   private func context(_ path: String) -> RowContext {
     RowContext(
       file: path, folderAgency: agency, register: settings.register, model: settings.model,
@@ -118,7 +130,7 @@ struct DeliveryReader {
 
   private func readCSV(
     _ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome,
-    pseudonyms: inout Pseudonyms, rereading: Reread?, batchSize: Int,
+    pseudonyms: inout Pseudonyms, rereading: Reread?, chunking: Chunking?, batchSize: Int,
     onBatch: (inout FileOutcome) -> Void
   ) throws(Quarantine) {
     let profile: TextProfile
@@ -128,62 +140,30 @@ struct DeliveryReader {
       profile = try content.sniff()
     }
     outcome.profile = profile
+    if rereading == nil, let chunking,
+      checkInChunks(content, profile: profile, kind: kind, into: &outcome, chunking: chunking)
+    {
+      return
+    }
     let limits = CSVLimits(
       maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
-    let vocabulary = vocabularies[kind]!
-    let rowContext = context(outcome.input.path)
-    var assessments: AssessmentRowValidator?
-    var completions: CompletionRowValidator?
+    var checker: CSVRowChecker?
     var headerProblem: HeaderMapping.Problem?
-    let catalogue = settings.catalogue
 
     func onHeader(_ header: [String], _ line: Int) {
       do {
-        let mapping = try HeaderMapping(
-          header: header, vocabulary: vocabulary, model: settings.model)
-        outcome.input.unknownColumns = mapping.unknown
-        switch kind {
-        case .assessment:
-          assessments = AssessmentRowValidator(mapping: mapping, context: rowContext)
-        case .completion:
-          completions = CompletionRowValidator(
-            mapping: mapping, context: rowContext, catalogue: catalogue)
-        }
+        checker = try self.checker(
+          header: header, kind: kind, path: outcome.input.path, rereading: rereading)
+        outcome.input.unknownColumns = checker!.unknownColumns
       } catch {
         headerProblem = error
       }
     }
 
     func onRecord(_ record: CSVRecord) {
-      guard headerProblem == nil else { return }
-      outcome.input.rowsRead += 1
-      if let defect = record.defect {
-        outcome.rejects.append(
-          rowContext.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
-        return
-      }
-      if let assessments {
-        if let rereading,
-          !rereading.wants(record, pseudonymAt: assessments.pseudonymPosition)
-        {
-          return
-        }
-        switch assessments.validate(record, pseudonyms: &pseudonyms.respondents) {
-        case .success(let value): outcome.assessments.append(Line(record.line, value))
-        case .failure(let reject): outcome.rejects.append(reject)
-        }
-      } else if let completions {
-        if let rereading,
-          !rereading.wants(record, pseudonymAt: completions.pseudonymPosition)
-        {
-          return
-        }
-        switch completions.validate(record, pseudonyms: &pseudonyms.learners) {
-        case .success(let value): outcome.completions.append(Line(record.line, value))
-        case .failure(let reject): outcome.rejects.append(reject)
-        }
-      }
+      guard let checker else { return }
+      checker.take(record, into: &outcome, pseudonyms: &pseudonyms)
       if outcome.validCount >= batchSize { onBatch(&outcome) }
     }
 

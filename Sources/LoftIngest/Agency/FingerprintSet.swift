@@ -2,19 +2,28 @@
 /// keeping the records.
 ///
 /// The values are small integers (pseudonym numbers, days, codes), never raw text, so no
-/// delivery can aim at a collision; by chance one is about 2⁻¹²⁸ per pair — at ten million
-/// distinct records, about 10⁻²⁵ for the whole run.
+/// delivery can aim at a collision; by chance one is about 2⁻¹²⁷ per pair — at ten million
+/// distinct records, about 10⁻²⁵ for the whole run (127 bits are used).
 package struct Fingerprint: Hashable, Sendable {
   package private(set) var high: UInt64 = 0x243F_6A88_85A3_08D3
-  package private(set) var low: UInt64 = 0x1319_8A2E_0370_7344
+  /// Never 0 (its lowest bit is set), so that an all-zero fingerprint can mark an empty slot.
+  package private(set) var low: UInt64 = 0x1319_8A2E_0370_7345
 
   package init() {}
+
+  private init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// No record's fingerprint: an empty slot.
+  static let empty = Fingerprint(high: 0, low: 0)
 
   /// Mixes in one value; the order of values matters.
   package mutating func add(_ value: Int) {
     let word = UInt64(bitPattern: Int64(value))
     high = ByteInterner.mix(word ^ 0xE703_7ED1_A0B4_28DB, high ^ 0xA076_1D64_78BD_642F)
-    low = ByteInterner.mix(word ^ 0x8EBC_6AF0_9C88_C6E3, low ^ 0x5899_65CC_7537_4CC3)
+    low = ByteInterner.mix(word ^ 0x8EBC_6AF0_9C88_C6E3, low ^ 0x5899_65CC_7537_4CC3) | 1
   }
 
   /// Mixes in an optional value, nil apart from every number.
@@ -28,29 +37,61 @@ package struct Fingerprint: Hashable, Sendable {
   }
 }
 
-/// A set of fingerprints, each with a number: open addressing, one slot of 24 bytes holding
-/// both, so a probe touches one cache line.
+/// A set of fingerprints: open addressing over 16-byte slots (an all-zero slot is empty).
 package struct FingerprintSet: Sendable {
+  private var slots: [Fingerprint]
+  package private(set) var count = 0
+
+  /// A set with room for `capacity` fingerprints before it grows.
+  package init(capacity: Int = 0) {
+    slots = Array(repeating: .empty, count: Self.size(for: capacity))
+  }
+
+  /// Adds `fingerprint`; false when it was already there.
+  package mutating func insert(_ fingerprint: Fingerprint) -> Bool {
+    let mask = slots.count - 1
+    var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+    while slots[index] != .empty {
+      if slots[index] == fingerprint { return false }
+      index = (index + 1) & mask
+    }
+    slots[index] = fingerprint
+    count += 1
+    if count * 3 > slots.count * 2 { grow() }
+    return true
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = Array(repeating: .empty, count: old.count * 2)
+    let mask = slots.count - 1
+    for fingerprint in old where fingerprint != .empty {
+      var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+      while slots[index] != .empty { index = (index + 1) & mask }
+      slots[index] = fingerprint
+    }
+  }
+
+  /// Slots for `capacity` elements at most two thirds full: a power of two.
+  static func size(for capacity: Int) -> Int {
+    var size = 16
+    while size * 2 < capacity * 3 { size <<= 1 }
+    return size
+  }
+}
+
+/// Fingerprints with a number each: open addressing over 24-byte slots.
+package struct FingerprintMap: Sendable {
   private struct Slot {
-    var high: UInt64 = 0
-    var low: UInt64 = 0
-    /// The number + 1, or 0 when the slot is empty.
+    var fingerprint = Fingerprint.empty
     var number: Int32 = 0
   }
 
   private var slots: [Slot]
   package private(set) var count = 0
 
-  /// A set with room for `capacity` fingerprints before it grows.
   package init(capacity: Int = 0) {
-    var size = 16
-    while size * 2 < capacity * 3 { size <<= 1 }
-    slots = Array(repeating: Slot(), count: size)
-  }
-
-  /// Adds `fingerprint`; false when it was already there.
-  package mutating func insert(_ fingerprint: Fingerprint) -> Bool {
-    number(of: fingerprint, orAdding: 0).added
+    slots = Array(repeating: Slot(), count: FingerprintSet.size(for: capacity))
   }
 
   /// The number `fingerprint` was added with; when it is new, it is added with `new`.
@@ -59,15 +100,12 @@ package struct FingerprintSet: Sendable {
   ) -> (number: Int32, added: Bool) {
     let mask = slots.count - 1
     var index = Int(truncatingIfNeeded: fingerprint.low) & mask
-    while slots[index].number != 0 {
-      if slots[index].high == fingerprint.high && slots[index].low == fingerprint.low {
-        return (slots[index].number - 1, false)
-      }
+    while slots[index].fingerprint != .empty {
+      if slots[index].fingerprint == fingerprint { return (slots[index].number, false) }
       index = (index + 1) & mask
     }
-    slots[index] = Slot(high: fingerprint.high, low: fingerprint.low, number: new + 1)
+    slots[index] = Slot(fingerprint: fingerprint, number: new)
     count += 1
-    // At most two thirds full.
     if count * 3 > slots.count * 2 { grow() }
     return (new, true)
   }
@@ -76,9 +114,9 @@ package struct FingerprintSet: Sendable {
     let old = slots
     slots = Array(repeating: Slot(), count: old.count * 2)
     let mask = slots.count - 1
-    for slot in old where slot.number != 0 {
-      var index = Int(truncatingIfNeeded: slot.low) & mask
-      while slots[index].number != 0 { index = (index + 1) & mask }
+    for slot in old where slot.fingerprint != .empty {
+      var index = Int(truncatingIfNeeded: slot.fingerprint.low) & mask
+      while slots[index].fingerprint != .empty { index = (index + 1) & mask }
       slots[index] = slot
     }
   }

@@ -33,6 +33,14 @@ package struct CSVReader {
     detector = CSVDialectDetector(lineEnding: profile.lineEnding, limits: limits)
   }
 
+  /// True once the header is found and the text fed so far ends exactly after a record (or
+  /// the header): the rest of the text could be read by a tokenizer of its own.
+  package var isAtRecordStart: Bool { sawHeader && tokenizer?.isAtRecordStart == true }
+
+  /// How many lines before the header (or `sep=` line) are not counted, once it is found: a
+  /// tokenizer of the text from byte line `n` of the file numbers it `n - linesSkipped`.
+  package var linesSkipped: Int { (detector.firstContentLine ?? 1) - 1 }
+
   /// The delimiter, once a `sep=` line or the header has set it.
   package var delimiter: UInt8? { tokenizer?.delimiter ?? detector.delimiter }
 
@@ -127,10 +135,9 @@ package struct CSVReader {
     }
     // SPEC §3 counts lines from 1 at the header (or at Excel's `sep=` line before it): blank
     // lines before it are not counted.
-    let skipped = (detector.firstContentLine ?? 1) - 1
     tokenizer = CSVTokenizer(
       delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits,
-      firstLine: headerLine - skipped)
+      firstLine: headerLine - linesSkipped)
     return true
   }
 

@@ -81,6 +81,9 @@ package struct CSVTokenizer {
     recordLine = firstLine
   }
 
+  /// True when the bytes fed so far end exactly after a record: the input could be cut here.
+  package var isAtRecordStart: Bool { !recordStarted }
+
   /// True when bytes of an unfinished record have been fed.
   private var recordStarted: Bool {
     state != .fieldStart || fieldCount > 0 || pendingCarriageReturn

@@ -149,7 +149,9 @@ package struct PipelineRunner: Sendable {
       1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
     let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(
       count: workers)
-    let ingest = AgencyIngest(settings: settings)
+    // One large agency's files may use every thread, whatever the number of agencies.
+    let ingest = AgencyIngest(
+      settings: settings, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var state = AggregationState()
