@@ -43,13 +43,15 @@ package struct SecondarySuppression: Sendable {
     var dimension: String
   }
 
+  /// In the order they are handed out: the completions of a period take longest, so they go
+  /// first and the short ones fill in at the end.
   private enum Problem: CaseIterable {
-    case maturity, competence, completions
+    case completions, maturity, competence
   }
 
   /// Applies secondary suppression to tables where primary suppression is already marked.
   package func apply(to tables: inout StatisticTables, state: AggregationState, threads: Int = 1) {
-    let problems = tables.periods.flatMap { period in Problem.allCases.map { (period, $0) } }
+    let problems = Problem.allCases.flatMap { problem in tables.periods.map { ($0, problem) } }
     let snapshot = tables
     let slots = WorkerSlots<Decisions>(count: problems.count)
     let next = WorkCounter()
@@ -148,7 +150,7 @@ package struct SecondarySuppression: Sendable {
       if row.dimension == "overall" { n[row.cell] = row.n }
       if row.suppressed == .primary { primary.insert(row.cell) }
     }
-    let candidates = n.keys.sorted(by: candidateOrder(n))
+    let candidates = orderedCandidates(n)
     var elimination = TiedElimination(contributors: contributors, k: k)
     elimination.run(protected: primary, candidates: candidates, members: assessmentColumns)
     var decisions = Decisions()
@@ -211,7 +213,7 @@ package struct SecondarySuppression: Sendable {
       }
       var elimination = TiedElimination(contributors: [contributors], k: k)
       elimination.run(
-        protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
+        protected: primary, candidates: orderedCandidates(n),
         members: assessmentColumns)
       decisions.competence[area.code] = elimination.suppressed.subtracting(primary)
     }
@@ -225,35 +227,80 @@ package struct SecondarySuppression: Sendable {
   private func completions(_ tables: StatisticTables, state: AggregationState, period: Period)
     -> Decisions
   {
+    let problems = courseProblems(tables, state: state, period: period)
     var coursesByCell: [CellKey: [String]] = [:]
     for row in tables.courseCompletion where row.cell.period == period {
       coursesByCell[row.cell, default: []].append(row.courseID)
     }
-    let courseIDs = Array(
-      Set(tables.courseCompletion.filter { $0.cell.period == period }.map(\.courseID))
-    ).sorted()
     var forcedCourses: [String: Set<CellKey>] = [:]
+    // A course's decision depends only on what is forced on it: later rounds redo only the
+    // courses whose forced cells grew.
+    var suppressedCourses: [String: Set<CellKey>] = [:]
+    var stale = Set(problems.ids)
     while true {
-      var suppressedCourses: [String: Set<CellKey>] = [:]
-      for courseID in courseIDs {
-        suppressedCourses[courseID] = suppressCourse(
-          tables, state: state, period: period, courseID: courseID,
-          forced: forcedCourses[courseID] ?? [])
+      for courseID in problems.ids where stale.contains(courseID) {
+        // A course missing from the catalogue has no inner cells: nothing to decide.
+        suppressedCourses[courseID] =
+          problems.byID[courseID]?.suppressed(
+            forced: forcedCourses[courseID] ?? [], k: k, members: inner.completionMembers) ?? []
       }
+      stale = []
       var forcedReach: Set<CellKey> = []
       for (cell, courses) in coursesByCell where courses.count == 1 {
         if suppressedCourses[courses[0]]?.contains(cell) == true { forcedReach.insert(cell) }
       }
       let reach = suppressReach(tables, state: state, period: period, forced: forcedReach)
-      var grew = false
       for (cell, courses) in coursesByCell where courses.count == 1 && reach.contains(cell) {
         if suppressedCourses[courses[0]]?.contains(cell) != true {
           forcedCourses[courses[0], default: []].insert(cell)
-          grew = true
+          stale.insert(courses[0])
         }
       }
-      if !grew { return Decisions(courses: suppressedCourses, reach: reach) }
+      if stale.isEmpty { return Decisions(courses: suppressedCourses, reach: reach) }
     }
+  }
+
+  /// One course's suppression problem in one period: what does not change between rounds.
+  struct CourseProblem {
+    /// Per agency, the course's learners there (agencies without any left out).
+    var contributors: [Int32: Int] = [:]
+    /// Every cell of the course, in `candidateOrder`.
+    var candidates: [CellKey] = []
+    var primary: Set<CellKey> = []
+
+    /// The cells of the course suppressed in the end (primary, forced and secondary).
+    func suppressed(forced: Set<CellKey>, k: Int, members: (CellKey) -> [Int32]) -> Set<CellKey> {
+      var elimination = TiedElimination(contributors: [contributors], k: k)
+      elimination.run(protected: primary.union(forced), candidates: candidates, members: members)
+      return elimination.suppressed
+    }
+  }
+
+  /// Every course of the period with at least one row (`ids`, sorted), and the problem of each
+  /// one in the catalogue, gathered in one pass over the rows and one over the state.
+  private func courseProblems(_ tables: StatisticTables, state: AggregationState, period: Period)
+    -> (ids: [String], byID: [String: CourseProblem])
+  {
+    var n: [String: [CellKey: Int]] = [:]
+    var primary: [String: Set<CellKey>] = [:]
+    for row in tables.courseCompletion where row.cell.period == period {
+      n[row.courseID, default: [:]][row.cell] = row.learners
+      if row.suppressed == .primary { primary[row.courseID, default: []].insert(row.cell) }
+    }
+    var contributors: [Int32: [Int32: Int]] = [:]
+    for (key, cell) in state.completions where key.period == period {
+      for (course, courseState) in cell.courses where courseState.learners > 0 {
+        contributors[course, default: [:]][key.agency] = courseState.learners
+      }
+    }
+    var problems: [String: CourseProblem] = [:]
+    for (courseID, cells) in n {
+      guard let course = catalogue.index(ofCourse: courseID).map(Int32.init) else { continue }
+      problems[courseID] = CourseProblem(
+        contributors: contributors[course] ?? [:], candidates: orderedCandidates(cells),
+        primary: primary[courseID] ?? [])
+    }
+    return (n.keys.sorted(), problems)
   }
 
   private func completionContributors(
@@ -265,28 +312,6 @@ package struct SecondarySuppression: Sendable {
       if contributors > 0 { result[key.agency] = contributors }
     }
     return result
-  }
-
-  /// The cells of one course suppressed in the end (primary, forced and secondary).
-  private func suppressCourse(
-    _ tables: StatisticTables, state: AggregationState, period: Period, courseID: String,
-    forced: Set<CellKey>
-  ) -> Set<CellKey> {
-    guard let course = catalogue.index(ofCourse: courseID).map(Int32.init) else { return [] }
-    let contributors = completionContributors(state, period: period) {
-      $0.courses[course]?.learners ?? 0
-    }
-    var n: [CellKey: Int] = [:]
-    var primary = forced
-    for row in tables.courseCompletion where row.cell.period == period && row.courseID == courseID {
-      n[row.cell] = row.learners
-      if row.suppressed == .primary { primary.insert(row.cell) }
-    }
-    var elimination = TiedElimination(contributors: [contributors], k: k)
-    elimination.run(
-      protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
-      members: inner.completionMembers)
-    return elimination.suppressed
   }
 
   /// The `reach` cells suppressed in the end.
@@ -302,7 +327,7 @@ package struct SecondarySuppression: Sendable {
     }
     var elimination = TiedElimination(contributors: [contributors], k: k)
     elimination.run(
-      protected: primary, candidates: n.keys.sorted(by: candidateOrder(n)),
+      protected: primary, candidates: orderedCandidates(n),
       members: inner.completionMembers)
     return elimination.suppressed
   }

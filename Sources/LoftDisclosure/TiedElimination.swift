@@ -44,7 +44,14 @@ struct TiedElimination {
         round.append(eliminator)
       }
       eliminators = round
-      if chosen == suppressed { return }
+      // One item needs no second round: a cell chosen in the pass lies outside the span of
+      // the cells published before it (else it would have been published for free), and those
+      // after it were checked against it, so protecting it from the start changes no
+      // decision. Only a choice made in another item can.
+      if chosen == suppressed || contributors.count == 1 {
+        suppressed = chosen
+        return
+      }
       suppressed = chosen
     }
   }
@@ -80,6 +87,18 @@ struct TiedElimination {
     eliminators[item].publish(trial)
     return true
   }
+}
+
+/// The cells of `n` in `candidateOrder(n)`, each count looked up once rather than in every
+/// comparison (the order is total, so any sort gives the same sequence).
+func orderedCandidates(_ n: [CellKey: Int]) -> [CellKey] {
+  n.map { (cell: $0.key, n: $0.value) }
+    .sorted { lhs, rhs in
+      if lhs.n != rhs.n { return lhs.n > rhs.n }
+      if lhs.cell.grouping != rhs.cell.grouping { return lhs.cell.grouping < rhs.cell.grouping }
+      return lhs.cell.groupKey.utf8.lexicographicallyPrecedes(rhs.cell.groupKey.utf8)
+    }
+    .map(\.cell)
 }
 
 /// The order candidates are considered in: the most wanted published first — larger `n`

@@ -74,4 +74,30 @@ import Testing
       #expect(left == all)
     }
   }
+
+  @Test("the quantile of several histograms equals the quantile of their merge, bit for bit")
+  func quantileOfMerged() {
+    var generator = SplitMix64(seed: 7)
+    #expect(SparseHistogram.quantile(0.5, ofMerged: []) == nil)
+    #expect(SparseHistogram.quantile(0.5, ofMerged: [SparseHistogram()]) == nil)
+    for _ in 0..<300 {
+      // Small values go through the array, negative and very large ones around it.
+      let bound = [5, 400, 200_000].randomElement(using: &generator)!
+      let histograms = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+        var histogram = SparseHistogram()
+        for _ in 0..<Int.random(in: 0...40, using: &generator) {
+          histogram.add(
+            Int.random(in: -bound...bound, using: &generator),
+            count: Int.random(in: 1...3, using: &generator))
+        }
+        return histogram
+      }
+      var merged = SparseHistogram()
+      for histogram in histograms { merged.merge(histogram) }
+      for p in quartiles + [Double.random(in: 0...1, using: &generator)] {
+        let quantile = SparseHistogram.quantile(p, ofMerged: histograms)
+        #expect(quantile?.bitPattern == merged.quantile(p)?.bitPattern)
+      }
+    }
+  }
 }

@@ -3,15 +3,13 @@ import LoftCore
 extension StatisticsBuilder {
   /// `course_completion` and `reach`, for every grouping but `role`.
   func buildCompletionTables(_ state: AggregationState, into tables: inout StatisticTables) {
-    var courses: [CellKey: [Int32: CourseState]] = [:]
+    var courses: [CellKey: [Int32: CourseSums]] = [:]
     var reach: [CellKey: (leaders: Int, learners: Int, completers: Int)] = [:]
     for key in state.completions.keys.sorted() {
       let inner = state.completions[key]!
       let leaders = register.agencies[Int(key.agency)].leaderCount
       for cell in cellKeys(period: key.period, agency: key.agency, role: nil) {
-        for (course, courseState) in inner.courses {
-          courses[cell, default: [:]][course, default: CourseState()].merge(courseState)
-        }
+        Self.add(inner.courses, to: &courses[cell, default: [:]])
         let sum = reach[cell] ?? (0, 0, 0)
         reach[cell] = (
           sum.leaders + leaders, sum.learners + inner.learners, sum.completers + inner.completers
@@ -21,17 +19,18 @@ extension StatisticsBuilder {
     for cell in courses.keys.sorted() {
       let byCourse = courses[cell]!
       for course in byCourse.keys.sorted() {
-        let courseState = byCourse[course]!
-        guard courseState.learners > 0 else { continue }
-        let wilson = Wilson.interval(successes: courseState.completed, trials: courseState.learners)
+        let sums = byCourse[course]!
+        guard sums.learners > 0 else { continue }
+        let wilson = Wilson.interval(successes: sums.completed, trials: sums.learners)
         tables.courseCompletion.append(
           CourseCompletionRow(
-            cell: cell, courseID: catalogue.courses[Int(course)].id, learners: courseState.learners,
-            completed: courseState.completed,
-            completionRate: Double(courseState.completed) / Double(courseState.learners),
+            cell: cell, courseID: catalogue.courses[Int(course)].id, learners: sums.learners,
+            completed: sums.completed,
+            completionRate: Double(sums.completed) / Double(sums.learners),
             ci95Low: wilson.low, ci95High: wilson.high,
-            medianDaysToComplete: courseState.daysToComplete.quantile(0.5),
-            minutesTotal: courseState.minutes, suppressed: nil))
+            medianDaysToComplete: SparseHistogram.quantile(
+              0.5, ofMerged: sums.daysToComplete),
+            minutesTotal: sums.minutes, suppressed: nil))
       }
     }
     for cell in reach.keys.sorted() {
@@ -41,6 +40,29 @@ extension StatisticsBuilder {
           cell: cell, leaders: sum.leaders, learners: sum.learners, completers: sum.completers,
           reach: sum.leaders > 0 ? min(1, Double(sum.completers) / Double(sum.leaders)) : nil,
           suppressed: nil))
+    }
+  }
+
+  /// What one `course_completion` row is made of: the inner cells' counts added up, and their
+  /// days-to-complete histograms kept apart, since only the median of them is published.
+  struct CourseSums {
+    var learners = 0
+    var completed = 0
+    var minutes = 0
+    var daysToComplete: [SparseHistogram] = []
+
+    mutating func add(_ state: CourseState) {
+      learners += state.learners
+      completed += state.completed
+      minutes += state.minutes
+      daysToComplete.append(state.daysToComplete)
+    }
+  }
+
+  /// Adds an inner cell's courses to a group's (the group's dictionary is looked up once).
+  static func add(_ inner: [Int32: CourseState], to sums: inout [Int32: CourseSums]) {
+    for (course, state) in inner {
+      sums[course, default: CourseSums()].add(state)
     }
   }
 

@@ -12,20 +12,35 @@ package struct GaussianEliminator: Sendable {
   private var residuals: [SparseVector] = []
   /// For each column, which residuals have a non-zero entry there.
   private var residualsByColumn: [Int32: Set<Int>] = [:]
+  /// The largest column of any basis vector (the width `reduce` works in).
+  private var widestColumn: Int32 = 0
 
   package init() {}
 
   /// A vector reduced against the published basis: zero when it is already computable.
+  ///
+  /// Reduced in a dense array: a sparse cell that meets the pivot of a large one (the
+  /// national cell) becomes large itself, and subtracting sparse vectors allocated a new one
+  /// for every basis vector. The arithmetic is the same, step for step.
   package func reduce(_ vector: SparseVector) -> SparseVector {
-    var reduced = vector
+    guard let last = vector.columns.last, !basis.isEmpty else { return vector }
+    var dense = [UInt64](repeating: 0, count: Int(max(last, widestColumn)) + 1)
+    for (column, value) in zip(vector.columns, vector.values) { dense[Int(column)] = value }
+    var nonZero = vector.count
     for entry in basis {
-      guard !reduced.isZero else { break }
-      let value = reduced.value(at: entry.pivot)
+      guard nonZero > 0 else { break }
+      let value = dense[Int(entry.pivot)]
       guard value != 0 else { continue }
       let factor = PrimeField.multiply(value, entry.inverse)
-      reduced = reduced.subtracting(entry.vector, times: factor)
+      for (column, entryValue) in zip(entry.vector.columns, entry.vector.values) {
+        let old = dense[Int(column)]
+        let new = PrimeField.subtract(old, PrimeField.multiply(entryValue, factor))
+        dense[Int(column)] = new
+        if old == 0 { nonZero += 1 }
+        if new == 0 { nonZero -= 1 }
+      }
     }
-    return reduced
+    return SparseVector(dense: dense)
   }
 
   /// Adds a vector that must stay hidden. Returns false when it is already exposed.
@@ -96,6 +111,7 @@ package struct GaussianEliminator: Sendable {
       for column in updated.columns { residualsByColumn[column, default: []].insert(index) }
     }
     basis.append((pivot, PrimeField.inverse(trial.reduced.value(at: pivot)), trial.reduced))
+    widestColumn = max(widestColumn, trial.reduced.columns.last ?? 0)
   }
 
 }

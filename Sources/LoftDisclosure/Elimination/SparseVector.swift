@@ -13,6 +13,14 @@ package struct SparseVector: Sendable, Equatable {
     }
   }
 
+  /// The non-zero entries of a dense vector, whose index is the column.
+  package init(dense: [UInt64]) {
+    for (column, value) in dense.enumerated() where value != 0 {
+      columns.append(Int32(column))
+      values.append(value)
+    }
+  }
+
   package var isZero: Bool { columns.isEmpty }
   package var count: Int { columns.count }
 

@@ -85,7 +85,9 @@ package struct PipelineRunner: Sendable {
       progress("loft: publishing")
       let content = try SnapshotAssembler(
         definition: definition, settings: ingest, asOf: asOf, report: report
-      ).assemble(tables: tables, inputs: collected.inputs, rejects: collected.rejects)
+      ).assemble(
+        tables: tables, inputs: collected.inputs, rejects: collected.rejects,
+        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
       let publisher = SnapshotPublisher(output: output, files: files)
       let outcome = try publisher.publish(content.content, asOf: asOf) { files in
         content.manifest(files: files, started: started, finished: Date())

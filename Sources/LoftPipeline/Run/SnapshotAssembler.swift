@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LoftAggregate
 import LoftCompression
@@ -12,8 +13,9 @@ struct SnapshotAssembler {
   let asOf: Day
   let report: RunReport
 
-  /// zstd level of the snapshot: fixed, so the bytes are reproducible.
-  static let compressionLevel: Int32 = 9
+  /// zstd level of the snapshot: fixed, so the bytes are reproducible. Level 3 compresses the
+  /// national snapshot (35 MB) in 0.17 s to 6.6 MB; level 9 took 1.05 s for 5.7 MB.
+  static let compressionLevel: Int32 = 3
   static let version = "0.1.0"
 
   struct Assembled {
@@ -39,9 +41,12 @@ struct SnapshotAssembler {
     }
   }
 
-  func assemble(tables: StatisticTables, inputs: [InputFile], rejects: [Reject]) throws(LoftError)
-    -> Assembled
-  {
+  /// Makes every file of the snapshot. With `threads` above 1, the summaries and the report
+  /// are made while the database is built and compressed: they read the same tables, and
+  /// the database is the longer road.
+  func assemble(
+    tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
+  ) throws(LoftError) -> Assembled {
     let statistics = tables.render()
     let entries: [(key: String, value: String)] = [
       ("loft_version", Self.version),
@@ -64,11 +69,40 @@ struct SnapshotAssembler {
     all.append(MetadataTables.periods(tables.periods, asOf: asOf))
     all.append(MetadataTables.suppression(tables.suppression))
     all.append(MetadataTables.descriptions(of: all))
-    let compressed: [UInt8]
+    let databaseTables = all
+    let page = ReportPage(
+      tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf,
+      name: definition.name, courses: settings.catalogue.courses, k: definition.k)
+    let database = WorkerSlots<Result<[UInt8], LoftError>>(count: 1)
+    let extra = WorkerSlots<[(path: String, bytes: [UInt8])]>(count: 1)
+    let jobs: [@Sendable () -> Void] = [
+      { database[0] = Result { () throws(LoftError) in try Self.database(databaseTables) } },
+      {
+        var files: [(path: String, bytes: [UInt8])] = statistics.map { table in
+          ("summary/\(table.name).csv", SummaryCSV.render(table))
+        }
+        files.append(("report.html", Array(page.html().utf8)))
+        extra[0] = files
+      },
+    ]
+    if threads > 1 {
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+    } else {
+      for job in jobs { job() }
+    }
+    return Assembled(
+      content: SnapshotPublisher.Content(
+        database: try database[0]!.get(), extraFiles: extra[0]!,
+        rejects: RejectsFile.render(rejects)),
+      entries: entries)
+  }
+
+  /// `snapshot.sqlite.zst`: the tables written into SQLite, serialized and compressed.
+  private static func database(_ tables: [Table]) throws(LoftError) -> [UInt8] {
     do {
-      let built = try SnapshotDatabase.write(all)
-      compressed = try built.withSerializedBytes { bytes in
-        try Zstd.compress(bytes, level: Self.compressionLevel)
+      let built = try SnapshotDatabase.write(tables)
+      return try built.withSerializedBytes { bytes in
+        try Zstd.compress(bytes, level: compressionLevel)
       }
     } catch let error as SQLiteError {
       throw LoftError(
@@ -76,16 +110,5 @@ struct SnapshotAssembler {
     } catch {
       throw LoftError(.runtime, code: "publish.zstd", "compressing the snapshot failed: \(error)")
     }
-    var extra: [(path: String, bytes: [UInt8])] = statistics.map { table in
-      ("summary/\(table.name).csv", SummaryCSV.render(table))
-    }
-    let report = ReportPage(
-      tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf,
-      name: definition.name, courses: settings.catalogue.courses, k: definition.k)
-    extra.append(("report.html", Array(report.html().utf8)))
-    return Assembled(
-      content: SnapshotPublisher.Content(
-        database: compressed, extraFiles: extra, rejects: RejectsFile.render(rejects)),
-      entries: entries)
   }
 }

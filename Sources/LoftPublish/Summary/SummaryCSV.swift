@@ -40,7 +40,10 @@ package enum SummaryCSV {
   static func decimalComma(_ number: Double) -> String {
     var text = "\(number)"
     if text.hasSuffix(".0") { text.removeLast(2) }
-    return text.replacingOccurrences(of: ".", with: ",")
+    // Byte by byte: a number's text is ASCII, and Foundation's replacingOccurrences took a
+    // third of the summaries' time.
+    return String(
+      decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
   }
 
   /// A field, quoted when it holds `;`, a quote or a line break.
