@@ -3,8 +3,9 @@ import LoftCore
 /// Checks the records of one CSV file once its header is known: each record becomes a valid
 /// record or a reject in the file's outcome.
 ///
-/// It holds nothing that changes, so the chunks of one file can be checked in parallel.
-struct CSVRowChecker: Sendable {
+/// It holds nothing that changes, so the chunks of one file can be checked in parallel. A
+/// class: handed to the record callback, a struct would be copied, field by field, per row.
+final class CSVRowChecker: Sendable {
   private enum Validator: Sendable {
     case assessment(AssessmentRowValidator)
     case completion(CompletionRowValidator)
