@@ -54,6 +54,7 @@ struct CSVTrace: Equatable {
     var completions: CompletionRowValidator?
     var trace: [Event] = []
     var outcome = FileOutcome(input: InputFile(path: "fuzz.csv", bytes: input.count, status: .read))
+    var pseudonyms = Pseudonyms()
 
     func onHeader(_ header: [String], _ line: Int) {
       trace.append(.header(line: line, header))
@@ -82,7 +83,7 @@ struct CSVTrace: Equatable {
       if let defect = record.defect {
         outcome.rejects.append(context.reject(record.line, nil, .malformedRow, "\(defect)"))
       } else if let assessments {
-        switch assessments.validate(fields, line: record.line) {
+        switch assessments.validate(record, pseudonyms: &pseudonyms.respondents) {
         case .success(let value):
           outcome.assessments.append(Line(record.line, value))
           trace.append(.assessment(value))
@@ -91,7 +92,7 @@ struct CSVTrace: Equatable {
           trace.append(.rejected(reject))
         }
       } else if let completions {
-        switch completions.validate(fields, line: record.line) {
+        switch completions.validate(record, pseudonyms: &pseudonyms.learners) {
         case .success(let value):
           outcome.completions.append(Line(record.line, value))
           trace.append(.completion(value))
@@ -116,7 +117,7 @@ struct CSVTrace: Equatable {
     }
     var fold = AgencyFold(agency: agency, granularity: .year, maxRejectRate: 0.2)
     let row = fold.add(outcome)
-    _ = fold.finish()
+    _ = fold.finish(learners: &pseudonyms.learners)
     guard row.rowsRead == row.rowsAccepted + row.rowsRejected + row.rowsDuplicate else {
       fatalError("rows_read \(row.rowsRead) ≠ accepted + rejected + duplicate in \(row)")
     }

@@ -84,7 +84,8 @@ struct XAPITrace: Equatable {
     }
     var fold = AgencyFold(agency: agency, granularity: .year, maxRejectRate: 0.2)
     let row = fold.add(outcome)
-    let records = fold.finish()
+    var learners = ByteInterner()
+    let records = fold.finish(learners: &learners)
     guard row.rowsRead == row.rowsAccepted + row.rowsRejected + row.rowsDuplicate else {
       fatalError("rows_read \(row.rowsRead) ≠ accepted + rejected + duplicate in \(row)")
     }
