@@ -26,11 +26,15 @@ package struct AgencyFold {
     var period: Period
   }
 
-  /// `expectedRecords` sizes the duplicate check for that many CSV records at once.
+  /// `expectedRecords` sizes the duplicate check and the enrolments for that many CSV records.
   package init(
     agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double, expectedRecords: Int = 0
   ) {
     seen = FingerprintSet(capacity: expectedRecords)
+    // Enrolments take one to a few records each: room for half of them, so that the large
+    // tables do not grow (holding old and new at once) in the middle of a part.
+    enrolmentIndex = FingerprintMap(capacity: expectedRecords / 2)
+    enrolments.reserveCapacity(expectedRecords / 2)
     self.agency = agency
     self.granularity = granularity
     self.maxRejectRate = maxRejectRate
