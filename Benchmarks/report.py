@@ -256,8 +256,9 @@ def main() -> None:
             "agencies, each an assessment file (¼ of the bytes) and a completion file (¾), "
             "every record valid. MB/s is file bytes (UTF-16 counts two bytes a character) "
             "over the median wall time, process start included. `micro-1gb` is one agency's "
-            "delivery of about 1 GB (20 000 pseudonyms), which one worker reads whatever "
-            "`--threads`.\n")
+            "delivery of about 1 GB (20 000 pseudonyms): a large agency, read in parts of its "
+            "pseudonyms, its first reading checked in chunks on every thread (README, \"How a "
+            "run reads and scales\").\n")
         rows = []
         for name in micro:
             size = inboxes[name][0]
@@ -281,6 +282,11 @@ def main() -> None:
             "aggregation directly: the root package exports only the `loft` executable, and "
             "a package depending on it by path sees products, not its library targets. So "
             "the hot paths are timed from the outside, as above and in the stage table.\n")
+
+    # Where the time goes: measured by hand with perf, kept beside this script.
+    profile = Path(__file__).resolve().parent / "PROFILE.md"
+    if profile.exists():
+        say(profile.read_text().rstrip() + "\n")
 
     print("\n".join(out))
 

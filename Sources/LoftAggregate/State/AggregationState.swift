@@ -83,17 +83,16 @@ package struct AggregationState: Sendable, Equatable {
       course.minutes += entry.minutes
       if entry.days >= 0 { course.daysToComplete.add(Int(entry.days)) }
       learnerCompleted = learnerCompleted || entry.completed
-      let next = index + 1 < entries.count ? entries[index + 1] : nil
-      if next.map({
-        ($0.period, $0.course, $0.learner) == (entry.period, entry.course, entry.learner)
-      })
-        != true
+      let isLast = index + 1 == entries.count
+      let next = isLast ? entry : entries[index + 1]
+      if isLast
+        || (next.period, next.course, next.learner) != (entry.period, entry.course, entry.learner)
       {
         course.learners += 1
         if learnerCompleted { course.completed += 1 }
         learnerCompleted = false
       }
-      if next.map({ ($0.period, $0.course) == (entry.period, entry.course) }) != true {
+      if isLast || (next.period, next.course) != (entry.period, entry.course) {
         cells[entry.period, default: CompletionCell()].courses[entry.course] = course
         course = CourseState()
       }
@@ -101,8 +100,9 @@ package struct AggregationState: Sendable, Equatable {
     entries.sort { ($0.period, $0.learner) < ($1.period, $1.learner) }
     for (index, entry) in entries.enumerated() {
       learnerCompleted = learnerCompleted || entry.completed
-      let next = index + 1 < entries.count ? entries[index + 1] : nil
-      if next.map({ ($0.period, $0.learner) == (entry.period, entry.learner) }) != true {
+      let isLast = index + 1 == entries.count
+      let next = isLast ? entry : entries[index + 1]
+      if isLast || (next.period, next.learner) != (entry.period, entry.learner) {
         cells[entry.period]!.learners += 1
         if learnerCompleted { cells[entry.period]!.completers += 1 }
         learnerCompleted = false

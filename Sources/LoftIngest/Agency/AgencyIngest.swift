@@ -18,8 +18,9 @@ package struct AgencyIngest: Sendable {
   package let recordsPerPart: Int
   /// Valid records taken out of a reading at a time.
   package let batchSize: Int
-  /// Threads for checking one large file in chunks, and the size from which a file is.
+  /// Threads for checking one large file in chunks.
   package let threads: Int
+  /// Plain CSV files from this size on are checked in chunks (in a large agency's first reading).
   package let chunkedFileBytes: Int
 
   package init(
@@ -139,6 +140,8 @@ package struct AgencyIngest: Sendable {
     }
 
     let parts = 1 + max(0, validCSVRecords - 1) / recordsPerPart
+    // Pseudonyms spread evenly over the parts: a little room above the average.
+    let expectedRecords = validCSVRecords / parts + validCSVRecords / parts / 8
     var statementsByPart = Array(repeating: [XAPIEvent](), count: parts)
     for statement in XAPIFold.unvoided(statements.acceptedStatements) {
       var learner = statement.learner
@@ -147,8 +150,8 @@ package struct AgencyIngest: Sendable {
     }
     // Each restart quarantines one more file, so this ends.
     while !foldParts(
-      parts, of: &firsts, statements: statementsByPart, reader: reader, agency: agency,
-      onRecords: onRecords)
+      parts, of: &firsts, statements: statementsByPart, expectedRecords: expectedRecords,
+      reader: reader, agency: agency, onRecords: onRecords)
     {
       onRestart()
     }
@@ -159,14 +162,10 @@ package struct AgencyIngest: Sendable {
   /// its first reading (it is quarantined in `firsts`, and the parts must be folded again).
   private func foldParts(
     _ parts: Int, of firsts: inout [FirstReading], statements: [[XAPIEvent]],
-    reader: DeliveryReader, agency: Int32, onRecords: (AgencyRecords) -> Void
+    expectedRecords: Int, reader: DeliveryReader, agency: Int32,
+    onRecords: (AgencyRecords) -> Void
   ) -> Bool {
     var inputs = firsts.map(\.input)
-    // Pseudonyms spread evenly over the parts: a little room above the average.
-    let validCSVRecords = firsts.reduce(0) { total, first in
-      total + (first.reread == nil ? 0 : first.input.rowsRead - first.input.rowsRejected)
-    }
-    let expectedRecords = validCSVRecords / parts + validCSVRecords / parts / 8
     for part in 0..<parts {
       var fold = newFold(agency, expectedRecords: expectedRecords)
       var pseudonyms = Pseudonyms()
@@ -195,8 +194,7 @@ package struct AgencyIngest: Sendable {
         }
         taken(&outcome)
       }
-      let records = fold.finish(learners: &pseudonyms.learners)
-      onRecords(records)
+      onRecords(fold.finish(learners: &pseudonyms.learners))
     }
     firsts = zip(firsts, inputs).map { first, input in
       var first = first

@@ -58,6 +58,7 @@ extension DeliveryReader {
     let linesSkipped = probe.linesSkipped
     DispatchQueue.concurrentPerform(iterations: min(threads, cuts.ends.count)) { _ in
       // A checker of its own: threads sharing one object would contend for its reference count.
+      // (The header made one above, so it cannot fail here.)
       let checker = try! self.checker(header: header, kind: kind, path: path, rereading: nil)
       while let chunk = next.take(below: cuts.ends.count) {
         var part = FileOutcome(input: input)
