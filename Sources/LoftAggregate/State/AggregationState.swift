@@ -119,7 +119,10 @@ package struct AggregationState: Sendable, Equatable {
     for (key, cell) in other.assessments {
       if assessments[key] == nil { assessments[key] = cell } else { assessments[key]!.merge(cell) }
     }
-    for (key, cell) in other.completions { completions[key, default: CompletionCell()].merge(cell) }
+    // A cell new here is taken as it is (its storage shared, not copied).
+    for (key, cell) in other.completions {
+      if completions[key] == nil { completions[key] = cell } else { completions[key]!.merge(cell) }
+    }
   }
 
   /// Every period with at least one accepted record.

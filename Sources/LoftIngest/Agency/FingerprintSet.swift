@@ -37,7 +37,8 @@ package struct Fingerprint: Hashable, Sendable {
   }
 }
 
-/// A set of fingerprints: open addressing over 16-byte slots (an all-zero slot is empty).
+/// A set of fingerprints: open addressing with linear probing over 16-byte slots (an all-zero
+/// slot is empty).
 package struct FingerprintSet: Sendable {
   private var slots: [Fingerprint]
   package private(set) var count = 0
@@ -49,11 +50,10 @@ package struct FingerprintSet: Sendable {
 
   /// Adds `fingerprint`; false when it was already there.
   package mutating func insert(_ fingerprint: Fingerprint) -> Bool {
-    let mask = slots.count - 1
-    var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+    var index = Self.slot(of: fingerprint, in: slots.count)
     while slots[index] != .empty {
       if slots[index] == fingerprint { return false }
-      index = (index + 1) & mask
+      index = index + 1 == slots.count ? 0 : index + 1
     }
     slots[index] = fingerprint
     count += 1
@@ -64,19 +64,21 @@ package struct FingerprintSet: Sendable {
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: .empty, count: old.count * 2)
-    let mask = slots.count - 1
     for fingerprint in old where fingerprint != .empty {
-      var index = Int(truncatingIfNeeded: fingerprint.low) & mask
-      while slots[index] != .empty { index = (index + 1) & mask }
+      var index = Self.slot(of: fingerprint, in: slots.count)
+      while slots[index] != .empty { index = index + 1 == slots.count ? 0 : index + 1 }
       slots[index] = fingerprint
     }
   }
 
-  /// Slots for `capacity` elements at most two thirds full: a power of two.
-  static func size(for capacity: Int) -> Int {
-    var size = 16
-    while size * 2 < capacity * 3 { size <<= 1 }
-    return size
+  /// Slots for `capacity` elements at most two thirds full; any count, not only powers of two,
+  /// so that a table sized ahead takes no more memory than it needs.
+  static func size(for capacity: Int) -> Int { max(16, capacity + capacity / 2 + 1) }
+
+  /// A fingerprint's first slot: its high bits scaled to the table (Lemire's multiply-shift).
+  @inline(__always)
+  static func slot(of fingerprint: Fingerprint, in count: Int) -> Int {
+    Int(truncatingIfNeeded: fingerprint.low.multipliedFullWidth(by: UInt64(count)).high)
   }
 }
 
@@ -98,11 +100,10 @@ package struct FingerprintMap: Sendable {
   package mutating func number(
     of fingerprint: Fingerprint, orAdding new: Int32
   ) -> (number: Int32, added: Bool) {
-    let mask = slots.count - 1
-    var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+    var index = FingerprintSet.slot(of: fingerprint, in: slots.count)
     while slots[index].fingerprint != .empty {
       if slots[index].fingerprint == fingerprint { return (slots[index].number, false) }
-      index = (index + 1) & mask
+      index = index + 1 == slots.count ? 0 : index + 1
     }
     slots[index] = Slot(fingerprint: fingerprint, number: new)
     count += 1
@@ -113,10 +114,9 @@ package struct FingerprintMap: Sendable {
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: Slot(), count: old.count * 2)
-    let mask = slots.count - 1
     for slot in old where slot.fingerprint != .empty {
-      var index = Int(truncatingIfNeeded: slot.fingerprint.low) & mask
-      while slots[index].fingerprint != .empty { index = (index + 1) & mask }
+      var index = FingerprintSet.slot(of: slot.fingerprint, in: slots.count)
+      while slots[index].fingerprint != .empty { index = index + 1 == slots.count ? 0 : index + 1 }
       slots[index] = slot
     }
   }

@@ -13,6 +13,9 @@ package struct IngestPlan: Sendable {
   package struct AgencyFiles: Sendable {
     package var agency: Int32
     package var files: [PlannedFile]
+
+    /// The files' size on disk, together.
+    package var bytes: Int { files.reduce(0) { $0 + $1.entry.size } }
   }
 
   /// Files settled without reading: not regular, unmatched, or not in a registered agency folder.

@@ -151,14 +151,22 @@ package struct PipelineRunner: Sendable {
       1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
     let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(
       count: workers)
-    // One large agency's files may use every thread, whatever the number of agencies.
+    // One large agency's files may use every thread, whatever the number of agencies; the
+    // workers share one budget for the parts of large agencies (about 2 million records).
+    let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let ingest = AgencyIngest(
-      settings: settings, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      settings: settings, recordsPerPart: max(1 << 18, (1 << 21) / workers), threads: threads)
     let next = WorkCounter()
+    // The largest agencies first, so that no worker is left with a large one at the end.
+    let largestFirst = plan.agencies.indices.sorted { a, b in
+      let (sizeA, sizeB) = (plan.agencies[a].bytes, plan.agencies[b].bytes)
+      return sizeA != sizeB ? sizeA > sizeB : a < b
+    }
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var state = AggregationState()
       var results: [(Int, AgencyIngest.Result)] = []
-      while let index = next.take(below: plan.agencies.count) {
+      while let taken = next.take(below: plan.agencies.count) {
+        let index = largestFirst[taken]
         // A large agency comes in parts; they are added to a state of their own, which a file
         // changing between readings can throw away.
         var agencyState = AggregationState()
