@@ -119,22 +119,19 @@ package struct SHA256: Sendable {
           }
 
           var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-          for t in 0..<64 {
-            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            // Ch and Maj in their equivalent forms with one operation fewer.
-            let choice = g ^ (e & (f ^ g))
-            let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) | (c & (a | b))
-            let temp2 = sum0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temp1
-            d = c
-            c = b
-            b = a
-            a = temp1 &+ temp2
+          // Eight rounds at a time with the roles of the words rotated, instead of moving all
+          // eight words every round.
+          var t = 0
+          while t < 64 {
+            SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+            t += 8
           }
           h0 &+= a
           h1 &+= b
@@ -148,6 +145,22 @@ package struct SHA256: Sendable {
       }
     }
     state = (h0, h1, h2, h3, h4, h5, h6, h7)
+  }
+
+  /// One round: `h` becomes the new `a` and `d` the new `e`; the caller rotates the roles.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ g: UInt32, _ h: inout UInt32, _ constantAndWord: UInt32
+  ) {
+    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+    // Ch and Maj in their equivalent forms with one operation fewer.
+    let choice = g ^ (e & (f ^ g))
+    let temp1 = h &+ sum1 &+ choice &+ constantAndWord
+    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+    let majority = (a & b) | (c & (a | b))
+    d = d &+ temp1
+    h = temp1 &+ sum0 &+ majority
   }
 
   /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
