@@ -11,11 +11,13 @@ package final class AssessmentRowValidator: Sendable {
 
   /// Where the pseudonym is in a row.
   package let pseudonymPosition: Int
+  private let orgPosition: Int?
 
   package init(mapping: HeaderMapping, context: RowContext) {
     self.mapping = mapping
     self.context = context
     pseudonymPosition = mapping.position(of: .respondentID)!
+    orgPosition = mapping.position(of: .orgNumber)
     let required: Set<CanonicalColumn> = [.respondentID, .assessedOn, .role]
     requiredPositions = mapping.columns.indices.filter {
       mapping.columns[$0].map(required.contains) ?? false
@@ -46,7 +48,7 @@ package final class AssessmentRowValidator: Sendable {
         context.reject(
           line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
     }
-    if let position = mapping.position(of: .orgNumber),
+    if let position = orgPosition,
       let reject = context.checkOrg(row.trimmed(position), line: line)
     {
       return .failure(reject)

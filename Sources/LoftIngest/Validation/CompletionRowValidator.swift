@@ -14,6 +14,10 @@ package final class CompletionRowValidator: Sendable {
   /// The catalogue's course ids, numbered by their index in it.
   private let courses: ByteInterner
 
+  private let orgPosition: Int?
+  /// The required columns in the file's order; `completed_on` only on completed rows.
+  private let required: [(position: Int, column: CanonicalColumn)]
+
   /// Where the pseudonym is in a row.
   package let pseudonymPosition: Int
 
@@ -29,6 +33,13 @@ package final class CompletionRowValidator: Sendable {
     statusPosition = mapping.position(of: .status)!
     enrolledPosition = mapping.position(of: .enrolledOn)!
     completedPosition = mapping.position(of: .completedOn)
+    orgPosition = mapping.position(of: .orgNumber)
+    required = mapping.columns.enumerated().compactMap { position, column in
+      switch column {
+      case .learnerID, .courseID, .status, .enrolledOn, .completedOn: (position, column!)
+      default: nil
+      }
+    }
   }
 
   /// The record of a row of strings, or why it is rejected; the learner is number 0.
@@ -49,16 +60,10 @@ package final class CompletionRowValidator: Sendable {
           line, nil, .malformedRow,
           "\(row.count) fields where the header has \(mapping.columns.count)"))
     }
-    let isCompleted = FieldParsing.status(row.trimmed(statusPosition)) == .completed
-    for (position, column) in mapping.columns.enumerated() {
-      guard let column else { continue }
-      let required: Bool =
-        switch column {
-        case .learnerID, .courseID, .status, .enrolledOn: true
-        case .completedOn: isCompleted
-        default: false
-        }
-      if required, row.trimmed(position).isEmpty {
+    let status = FieldParsing.status(row.trimmed(statusPosition))
+    let isCompleted = status == .completed
+    for (position, column) in required where column != .completedOn || isCompleted {
+      if row.trimmed(position).isEmpty {
         return .failure(
           context.reject(
             line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
@@ -69,7 +74,7 @@ package final class CompletionRowValidator: Sendable {
         context.reject(line, .completedOn, .missingRequired, "a completed row needs `completed_on`")
       )
     }
-    if let position = mapping.position(of: .orgNumber),
+    if let position = orgPosition,
       let reject = context.checkOrg(row.trimmed(position), line: line)
     {
       return .failure(reject)
@@ -98,7 +103,7 @@ package final class CompletionRowValidator: Sendable {
         }
         record.course = course
       case .status:
-        guard let status = FieldParsing.status(bytes) else {
+        guard let status else {
           return .failure(context.reject(line, column, .badStatus, "`\(text())` is not a status"))
         }
         record.status = status
