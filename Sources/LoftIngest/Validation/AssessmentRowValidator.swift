@@ -4,9 +4,9 @@ import LoftCore
 ///
 /// The order is SPEC §3's: `malformed_row`, `missing_required`, the org checks, then the
 /// file's columns left to right, then `no_answers`.
-package final class AssessmentRowValidator: Sendable {
-  let mapping: HeaderMapping
-  let context: RowContext
+package final class AssessmentRowValidator: CSVRowValidator, Sendable {
+  package let mapping: HeaderMapping
+  package let context: RowContext
   private let requiredPositions: [Int]
 
   /// Where the pseudonym is in a row.
@@ -24,24 +24,13 @@ package final class AssessmentRowValidator: Sendable {
     }
   }
 
-  /// The record of a row of strings, or why it is rejected; the respondent is number 0.
-  package func validate(_ fields: [String], line: Int) -> Result<AssessmentRecord, Reject> {
-    var pseudonyms = ByteInterner()
-    return CSVRecord.withFields(fields, line: line) { validate($0, pseudonyms: &pseudonyms) }
-  }
-
   /// The record of a CSV row, or why it is rejected. The respondent is numbered in
   /// `pseudonyms`; fields are read as bytes, trimmed, and a string is made only for a message.
   package func validate(
     _ row: CSVRecord, pseudonyms: inout ByteInterner
   ) -> Result<AssessmentRecord, Reject> {
     let line = row.line
-    guard row.count == mapping.columns.count else {
-      return .failure(
-        context.reject(
-          line, nil, .malformedRow,
-          "\(row.count) fields where the header has \(mapping.columns.count)"))
-    }
+    if let defect = fieldCountDefect(row) { return .failure(defect) }
     for position in requiredPositions where row.trimmed(position).isEmpty {
       let column = mapping.columns[position]!
       return .failure(

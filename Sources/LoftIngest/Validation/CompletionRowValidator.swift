@@ -4,9 +4,9 @@ import LoftCore
 ///
 /// A `completed` row needs `completed_on` (else `missing_required` there); on other rows
 /// `completed_on` is ignored.
-package final class CompletionRowValidator: Sendable {
-  let mapping: HeaderMapping
-  let context: RowContext
+package final class CompletionRowValidator: CSVRowValidator, Sendable {
+  package let mapping: HeaderMapping
+  package let context: RowContext
   let catalogue: Catalogue
   private let statusPosition: Int
   private let completedPosition: Int?
@@ -42,24 +42,13 @@ package final class CompletionRowValidator: Sendable {
     }
   }
 
-  /// The record of a row of strings, or why it is rejected; the learner is number 0.
-  package func validate(_ fields: [String], line: Int) -> Result<CompletionRecord, Reject> {
-    var pseudonyms = ByteInterner()
-    return CSVRecord.withFields(fields, line: line) { validate($0, pseudonyms: &pseudonyms) }
-  }
-
   /// The record of a CSV row, or why it is rejected. The learner is numbered in `pseudonyms`;
   /// fields are read as bytes, trimmed, and a string is made only for a message.
   package func validate(
     _ row: CSVRecord, pseudonyms: inout ByteInterner
   ) -> Result<CompletionRecord, Reject> {
     let line = row.line
-    guard row.count == mapping.columns.count else {
-      return .failure(
-        context.reject(
-          line, nil, .malformedRow,
-          "\(row.count) fields where the header has \(mapping.columns.count)"))
-    }
+    if let defect = fieldCountDefect(row) { return .failure(defect) }
     let status = FieldParsing.status(row.trimmed(statusPosition))
     let isCompleted = status == .completed
     for (position, column) in required where column != .completedOn || isCompleted {
