@@ -203,6 +203,32 @@ extension LargeFileTests {
   }
 }
 
+extension LargeFileTests {
+  @Test("a large agency's unusable files are quarantined as in one reading, chunked or not")
+  func unusableFilesInParts() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    try addLargeFiles(fixture)
+    // No `role` column; bytes no encoding allows; nothing at all; only blank lines.
+    try fixture.write(
+      "respondent_id;assessed_on;strategy\nr-1;2025-01-01;3\n",
+      to: "inbox/974760673/assessment-nocolumn.csv")
+    try Data([0x72, 0x2C, 0x00, 0x81, 0x0A]).write(
+      to: URL(fileURLWithPath: fixture.path("inbox/974760673/assessment-binary.csv")))
+    try fixture.write("", to: "inbox/974760673/assessment-empty.csv")
+    try fixture.write("\n\n", to: "inbox/974760673/assessment-blank.csv")
+    let whole = try ingest(fixture, largeAgencyBytes: .max)
+    let reasons = Set(whole.results.flatMap(\.inputs).compactMap(\.reason))
+    #expect(reasons.isSuperset(of: [.missingColumn, .badEncoding, .noHeader]))
+    for threads in [1, 3] {
+      let parted = try ingest(fixture, largeAgencyBytes: 0, recordsPerPart: 7, threads: threads)
+      #expect(parted.results.map(\.inputs) == whole.results.map(\.inputs), "threads \(threads)")
+      #expect(parted.results.map(\.rejects) == whole.results.map(\.rejects), "threads \(threads)")
+      #expect(parted.state == whole.state, "threads \(threads)")
+    }
+  }
+}
+
 /// Counts calls from any thread.
 private final class Counter: @unchecked Sendable {
   private var value = 0

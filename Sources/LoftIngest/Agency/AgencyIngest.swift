@@ -113,16 +113,12 @@ package struct AgencyIngest: Sendable {
     var files = FileHashes()
     var firsts: [FirstReading] = []
     var validCSVRecords = 0
-    let dropCSV: (inout FileOutcome) -> Void = { outcome in
-      outcome.assessments.removeAll(keepingCapacity: true)
-      outcome.completions.removeAll(keepingCapacity: true)
-    }
     for planned in agencyFiles.files {
       var outcome = reader.read(
         planned, duplicateOf: { files.duplicate(planned, hash: $0) }, pseudonyms: &checking,
         chunking: DeliveryReader.Chunking(threads: threads, minimumBytes: chunkedFileBytes),
-        batchSize: batchSize, onBatch: dropCSV)
-      dropCSV(&outcome)
+        batchSize: batchSize, onBatch: { $0.dropValidRecords() })
+      outcome.dropValidRecords()
       var input = outcome.input
       var reread: (DeliveryFile.Identity, TextProfile)?
       if statements.admit(&input, rejects: outcome.rejects.count) {
@@ -177,8 +173,8 @@ package struct AgencyIngest: Sendable {
           part: part, parts: parts, identity: identity, profile: profile)
         let taken = { (outcome: inout FileOutcome) in
           fold.take(outcome, into: &inputs[index])
-          outcome.assessments.removeAll(keepingCapacity: true)
-          outcome.completions.removeAll(keepingCapacity: true)
+          outcome.dropValidRecords()
+          // Counted in the first reading.
           outcome.rejects.removeAll(keepingCapacity: true)
         }
         var outcome = reader.read(

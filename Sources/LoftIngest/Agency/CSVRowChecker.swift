@@ -46,21 +46,34 @@ final class CSVRowChecker: Sendable {
     }
     switch validator {
     case .assessment(let validator):
-      if let rereading, !rereading.wants(record, pseudonymAt: validator.pseudonymPosition) {
-        return
-      }
-      switch validator.validate(record, pseudonyms: &pseudonyms.respondents) {
-      case .success(let value): outcome.assessments.append(Line(record.line, value))
-      case .failure(let reject): outcome.rejects.append(reject)
+      if let value = check(
+        record, validator, pseudonyms: &pseudonyms.respondents, rejects: &outcome.rejects)
+      {
+        outcome.assessments.append(Line(record.line, value))
       }
     case .completion(let validator):
-      if let rereading, !rereading.wants(record, pseudonymAt: validator.pseudonymPosition) {
-        return
+      if let value = check(
+        record, validator, pseudonyms: &pseudonyms.learners, rejects: &outcome.rejects)
+      {
+        outcome.completions.append(Line(record.line, value))
       }
-      switch validator.validate(record, pseudonyms: &pseudonyms.learners) {
-      case .success(let value): outcome.completions.append(Line(record.line, value))
-      case .failure(let reject): outcome.rejects.append(reject)
-      }
+    }
+  }
+
+  /// The record of a row this reading wants and that passes its checks; a defect goes to
+  /// `rejects`.
+  private func check<Validator: CSVRowValidator>(
+    _ record: CSVRecord, _ validator: Validator, pseudonyms: inout ByteInterner,
+    rejects: inout [Reject]
+  ) -> Validator.Record? {
+    if let rereading, !rereading.wants(record, pseudonymAt: validator.pseudonymPosition) {
+      return nil
+    }
+    switch validator.validate(record, pseudonyms: &pseudonyms) {
+    case .success(let value): return value
+    case .failure(let reject):
+      rejects.append(reject)
+      return nil
     }
   }
 }

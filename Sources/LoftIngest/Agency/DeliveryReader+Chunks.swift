@@ -91,8 +91,7 @@ extension DeliveryReader {
     func onRecord(_ record: CSVRecord) {
       if record.isBlank { return }
       checker.take(record, into: &outcome, pseudonyms: &pseudonyms)
-      outcome.assessments.removeAll(keepingCapacity: true)
-      outcome.completions.removeAll(keepingCapacity: true)
+      outcome.dropValidRecords()
     }
     do {
       if chunk == 0 {

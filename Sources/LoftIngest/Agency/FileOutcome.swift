@@ -17,6 +17,13 @@ package struct FileOutcome: Sendable {
 
   package init(input: InputFile) { self.input = input }
 
+  /// Lets go of the valid records taken so far (a reading that counts them, or has handed them
+  /// on), keeping the arrays' room for the next batch.
+  mutating func dropValidRecords() {
+    assessments.removeAll(keepingCapacity: true)
+    completions.removeAll(keepingCapacity: true)
+  }
+
   /// How many valid records the file holds.
   package var validCount: Int { assessments.count + completions.count + statements.count }
 }

@@ -7,6 +7,8 @@ package protocol CSVRowValidator {
   /// The file's columns, as the header mapped them.
   var mapping: HeaderMapping { get }
   var context: RowContext { get }
+  /// Where the pseudonym is in a row.
+  var pseudonymPosition: Int { get }
 
   /// The record of a CSV row, or why it is rejected; the pseudonym is numbered in `pseudonyms`.
   func validate(_ row: CSVRecord, pseudonyms: inout ByteInterner) -> Result<Record, Reject>
