@@ -43,7 +43,7 @@ struct SnapshotAssembler {
 
   /// Makes every file of the snapshot. With `threads` above 1, the summaries and the report
   /// are made while the database is built and compressed: they read the same tables, and
-  /// the database is the longer road.
+  /// the database is the longer road. Its tables are written on every thread too.
   func assemble(
     tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
   ) throws(LoftError) -> Assembled {
@@ -76,7 +76,11 @@ struct SnapshotAssembler {
     let database = WorkerSlots<Result<[UInt8], LoftError>>(count: 1)
     let extra = WorkerSlots<[(path: String, bytes: [UInt8])]>(count: 1)
     let jobs: [@Sendable () -> Void] = [
-      { database[0] = Result { () throws(LoftError) in try Self.database(databaseTables) } },
+      {
+        database[0] = Result { () throws(LoftError) in
+          try Self.database(databaseTables, threads: threads)
+        }
+      },
       {
         var files: [(path: String, bytes: [UInt8])] = statistics.map { table in
           ("summary/\(table.name).csv", SummaryCSV.render(table))
@@ -98,9 +102,9 @@ struct SnapshotAssembler {
   }
 
   /// `snapshot.sqlite.zst`: the tables written into SQLite, serialized and compressed.
-  private static func database(_ tables: [Table]) throws(LoftError) -> [UInt8] {
+  private static func database(_ tables: [Table], threads: Int) throws(LoftError) -> [UInt8] {
     do {
-      let built = try SnapshotDatabase.write(tables)
+      let built = try SnapshotDatabase.write(tables, threads: threads)
       return try built.withSerializedBytes { bytes in
         try Zstd.compress(bytes, level: compressionLevel)
       }

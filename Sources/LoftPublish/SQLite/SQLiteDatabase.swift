@@ -21,6 +21,22 @@ package final class SQLiteDatabase {
   /// not an SQLite database fail here, with sqlite's "file is not a database".
   package convenience init(deserializing bytes: [UInt8], readOnly: Bool) throws(SQLiteError) {
     try self.init(handle: Self.open())
+    try load(bytes, into: "main", readOnly: readOnly)
+    if readOnly {
+      try execute("PRAGMA query_only = 1")
+    }
+    // Reading the schema checks the header now rather than at the first query.
+    _ = try query("SELECT count(*) FROM sqlite_schema")
+  }
+
+  /// Attaches a read-only copy of `bytes`, the contents of an SQLite file, as schema `name`.
+  package func attach(serialized bytes: [UInt8], as name: String) throws(SQLiteError) {
+    try execute("ATTACH DATABASE ':memory:' AS \(name)")
+    try load(bytes, into: name, readOnly: true)
+  }
+
+  /// Replaces the database of schema `name` with a copy of `bytes`.
+  private func load(_ bytes: [UInt8], into name: String, readOnly: Bool) throws(SQLiteError) {
     // sqlite owns and frees this copy (FREEONCLOSE), even when deserializing fails.
     guard let copy = sqlite3_malloc64(UInt64(max(bytes.count, 1))) else {
       throw SQLiteError(code: SQLITE_NOMEM, message: "no memory for \(bytes.count) bytes")
@@ -33,15 +49,10 @@ package final class SQLiteDatabase {
     flags |= UInt32(readOnly ? SQLITE_DESERIALIZE_READONLY : SQLITE_DESERIALIZE_RESIZEABLE)
     let size = Int64(bytes.count)
     let status = sqlite3_deserialize(
-      handle, "main", copy.assumingMemoryBound(to: UInt8.self), size, size, flags)
+      handle, name, copy.assumingMemoryBound(to: UInt8.self), size, size, flags)
     guard status == SQLITE_OK else {
       throw SQLiteError("could not load the database", code: status, connection: handle)
     }
-    if readOnly {
-      try execute("PRAGMA query_only = 1")
-    }
-    // Reading the schema checks the header now rather than at the first query.
-    _ = try query("SELECT count(*) FROM sqlite_schema")
   }
 
   private init(handle: OpaquePointer) {

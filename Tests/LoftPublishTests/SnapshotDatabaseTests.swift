@@ -1,0 +1,68 @@
+import LoftCore
+import LoftPublish
+import Testing
+
+@Suite struct SnapshotDatabaseTests {
+  /// Tables of different sizes and shapes: keys of several columns, NULLs, an empty table, and
+  /// a name SQL must quote.
+  static let tables: [Table] = [
+    Table(
+      name: "maturity", nb: "m", en: "m",
+      columns: [
+        Column("period", .text, key: true, nb: "p", en: "p"),
+        Column("dimension", .text, key: true, nb: "d", en: "d"),
+        Column("n", .integer, nb: "n", en: "n"),
+        Column("mean", .real, nullable: true, nb: "m", en: "m"),
+      ], rowCount: 2_000,
+      row: { index in
+        [
+          .text(String(2020 + index / 500)), .text("item \(index % 500)"), .int(index),
+          index % 7 == 0 ? .null : .real(Double(index) / 3),
+        ]
+      }),
+    Table(
+      name: "_empty", nb: "e", en: "e", columns: [Column("key", .text, key: true, nb: "k", en: "k")]
+    ),
+    Table(
+      name: "table", nb: "t", en: "t",
+      columns: [Column("æøå", .text, nb: "t", en: "t"), Column("n", .integer, nb: "n", en: "n")],
+      rows: [[.text("Tromsø"), .int(1)], [.text(""), .int(-2)]]),
+  ]
+
+  @Test("gives the same bytes whatever the number of threads", arguments: [2, 3, 8])
+  func threads(_ threads: Int) throws {
+    let one = try SnapshotDatabase.build(Self.tables, threads: 1)
+    #expect(try SnapshotDatabase.build(Self.tables, threads: threads) == one)
+  }
+
+  @Test("holds every table with its rows in order, keyed and typed")
+  func contents() throws {
+    let database = try SQLiteDatabase(
+      deserializing: SnapshotDatabase.build(Self.tables, threads: 2), readOnly: true)
+    for table in Self.tables {
+      let name = "\"\(table.name)\""
+      #expect(try database.query("SELECT * FROM \(name) ORDER BY rowid").rows == table.rows)
+    }
+    let schema = try database.query(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rowid"
+    ).rows
+    #expect(schema == Self.tables.map { [.text($0.name)] })
+    let maturity = try database.query(
+      "SELECT sql FROM sqlite_schema WHERE name = 'maturity'"
+    ).rows
+    #expect(
+      maturity == [
+        [
+          .text(
+            "CREATE TABLE \"maturity\" (\"period\" TEXT NOT NULL, \"dimension\" TEXT NOT NULL, \"n\" INTEGER NOT NULL, \"mean\" REAL, PRIMARY KEY (\"period\", \"dimension\")) STRICT"
+          )
+        ]
+      ])
+  }
+
+  @Test("leaves no part attached to the database it returns")
+  func detached() throws {
+    let database = try SnapshotDatabase.write(Self.tables, threads: 2)
+    #expect(try database.query("PRAGMA database_list").rows.map { $0[1] } == [.text("main")])
+  }
+}
