@@ -52,10 +52,14 @@ import Testing
       current: [current], target: [target])
   }
 
+  /// The tables, built with one thread and checked equal to those built with three.
   func tables(_ records: [AgencyRecords]) -> StatisticTables {
     let state = Aggregator.aggregate(records, model: Self.model, granularity: .year, threads: 2)
-    return StatisticsBuilder(register: Self.register, catalogue: Self.catalogue, model: Self.model)
-      .build(state)
+    let builder = StatisticsBuilder(
+      register: Self.register, catalogue: Self.catalogue, model: Self.model)
+    let tables = builder.build(state, threads: 1)
+    #expect(builder.build(state, threads: 3) == tables)
+    return tables
   }
 
   func row(
@@ -222,6 +226,46 @@ import Testing
     #expect(national.leaders == 460 && national.responseRate == 0)
     #expect(t.coverage.filter { $0.cell.grouping == .agency }.count == 3)
     #expect(t.coverage.contains { $0.cell.grouping == .county && $0.cell.groupKey == "" })
+  }
+
+  @Test("periods are built apart and put in order: rows sorted by period, any thread count")
+  func periods() throws {
+    // Assessments in 2023 and 2025, completions in 2024 and 2025: a period may lack a kind.
+    let records = [
+      AgencyRecords(
+        agency: Self.c,
+        assessments: [
+          Self.answer(Self.c, "a", Self.day(2025, 3, 1), .topLeader, [3, 4], 2, 5),
+          Self.answer(Self.c, "b", Self.day(2023, 6, 1), .other, [1, nil]),
+        ],
+        enrolments: [2024, 2025].map { year in
+          Enrolment(
+            agency: Self.c, learner: 1, course: 0, status: .completed,
+            enrolledOn: Self.day(year, 1, 1), completedOn: Self.day(year, 1, 3), minutes: 7)
+        }),
+      AgencyRecords(
+        agency: Self.a,
+        assessments: [
+          Self.answer(Self.a, "c", Self.day(2024, 2, 1), .middleManager, [5, 5])
+        ], enrolments: []),
+    ]
+    let t = tables(records)  // also checks threads 1 == threads 3
+    #expect(t.periods.map(\.description) == ["2023", "2024", "2025"])
+    func periods<Row>(_ rows: [Row], _ cell: (Row) -> CellKey) -> [String] {
+      rows.map { cell($0).period.description }
+    }
+    for order in [
+      periods(t.maturity, \.cell), periods(t.maturityStage, \.cell),
+      periods(t.competenceGap, \.cell), periods(t.courseCompletion, \.cell),
+      periods(t.reach, \.cell), periods(t.coverage, \.cell),
+    ] {
+      #expect(order == order.sorted())
+    }
+    #expect(Set(periods(t.maturity, \.cell)) == ["2023", "2024", "2025"])
+    #expect(Set(periods(t.courseCompletion, \.cell)) == ["2024", "2025"])
+    // Coverage has every period, completion-only 2024 included.
+    #expect(Set(periods(t.coverage, \.cell)) == ["2023", "2024", "2025"])
+    #expect(t.maturity.map(\.cell) == t.maturity.map(\.cell).sorted())
   }
 
   @Test("reach is capped at 1") func reachCap() throws {

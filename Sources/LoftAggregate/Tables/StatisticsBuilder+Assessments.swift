@@ -2,11 +2,14 @@ import LoftCore
 
 extension StatisticsBuilder {
   /// `maturity`, `maturity_stage` and `competence_gap`, for every grouping.
-  func buildAssessmentTables(_ state: AggregationState, into tables: inout StatisticTables) {
+  func buildAssessmentTables(
+    _ state: AggregationState, keys: ArraySlice<AggregationState.AssessmentKey>,
+    into tables: inout StatisticTables
+  ) {
     // Sum the inner cells into every cell they belong to; keep per-agency parts for weights.
     var cells: [CellKey: AssessmentCell] = [:]
     var agencyParts: [CellKey: [Int32: AssessmentCell]] = [:]
-    for key in state.assessments.keys.sorted() {
+    for key in keys {
       let inner = state.assessments[key]!
       for cell in cellKeys(period: key.period, agency: key.agency, role: key.role) {
         if cells[cell] == nil { cells[cell] = inner } else { cells[cell]!.merge(inner) }

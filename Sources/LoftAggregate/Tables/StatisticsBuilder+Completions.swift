@@ -2,10 +2,13 @@ import LoftCore
 
 extension StatisticsBuilder {
   /// `course_completion` and `reach`, for every grouping but `role`.
-  func buildCompletionTables(_ state: AggregationState, into tables: inout StatisticTables) {
+  func buildCompletionTables(
+    _ state: AggregationState, keys: ArraySlice<AggregationState.CompletionKey>,
+    into tables: inout StatisticTables
+  ) {
     var courses: [CellKey: [Int32: CourseSums]] = [:]
     var reach: [CellKey: (leaders: Int, learners: Int, completers: Int)] = [:]
-    for key in state.completions.keys.sorted() {
+    for key in keys {
       let inner = state.completions[key]!
       let leaders = register.agencies[Int(key.agency)].leaderCount
       for cell in cellKeys(period: key.period, agency: key.agency, role: nil) {
@@ -66,36 +69,32 @@ extension StatisticsBuilder {
     }
   }
 
-  /// `coverage`: every group of the register in every period, zeros included.
-  func coverage(_ state: AggregationState, periods: [Period]) -> [CoverageRow] {
-    var respondents: [Period: [Int32: Int]] = [:]
-    for (key, cell) in state.assessments {
-      respondents[key.period, default: [:]][key.agency, default: 0] += cell.respondents
+  /// `coverage` of one period: every group of the register, zeros included.
+  func coverage(_ state: AggregationState, period: Period) -> [CoverageRow] {
+    var respondents: [Int32: Int] = [:]
+    for (key, cell) in state.assessments where key.period == period {
+      respondents[key.agency, default: 0] += cell.respondents
     }
-    var rows: [CoverageRow] = []
-    for period in periods {
-      var sums: [CellKey: CoverageRow] = [:]
-      for (index, agency) in register.agencies.enumerated() {
-        let answered = respondents[period]?[Int32(index)] ?? 0
-        for cell in cellKeys(period: period, agency: Int32(index), role: nil) {
-          var row =
-            sums[cell]
-            ?? CoverageRow(
-              cell: cell, agenciesRegistered: 0, agenciesDelivered: 0, respondents: 0, leaders: 0,
-              responseRate: 0)
-          row.agenciesRegistered += 1
-          row.agenciesDelivered += answered > 0 ? 1 : 0
-          row.respondents += answered
-          row.leaders += agency.leaderCount
-          sums[cell] = row
-        }
-      }
-      for cell in sums.keys.sorted() {
-        var row = sums[cell]!
-        row.responseRate = Double(row.respondents) / Double(row.leaders)
-        rows.append(row)
+    var sums: [CellKey: CoverageRow] = [:]
+    for (index, agency) in register.agencies.enumerated() {
+      let answered = respondents[Int32(index)] ?? 0
+      for cell in cellKeys(period: period, agency: Int32(index), role: nil) {
+        var row =
+          sums[cell]
+          ?? CoverageRow(
+            cell: cell, agenciesRegistered: 0, agenciesDelivered: 0, respondents: 0, leaders: 0,
+            responseRate: 0)
+        row.agenciesRegistered += 1
+        row.agenciesDelivered += answered > 0 ? 1 : 0
+        row.respondents += answered
+        row.leaders += agency.leaderCount
+        sums[cell] = row
       }
     }
-    return rows
+    return sums.keys.sorted().map { cell in
+      var row = sums[cell]!
+      row.responseRate = Double(row.respondents) / Double(row.leaders)
+      return row
+    }
   }
 }

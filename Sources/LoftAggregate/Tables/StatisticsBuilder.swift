@@ -1,3 +1,4 @@
+import Dispatch
 import LoftCore
 
 /// Turns a finished aggregation state into the rows of every statistic table, unprotected.
@@ -16,13 +17,54 @@ package struct StatisticsBuilder: Sendable {
   }
 
   /// Every table but `agency_benchmark`, which is built after suppression from what is published.
-  package func build(_ state: AggregationState) -> StatisticTables {
+  ///
+  /// Cells never cross periods and rows are in key order, period first, so each period's
+  /// tables are made on their own, on whichever of `threads` workers takes them, and put one
+  /// after the other: the same rows whatever the number of threads.
+  package func build(_ state: AggregationState, threads: Int = 1) -> StatisticTables {
+    let periods = state.periods
+    let assessments = Self.byPeriod(state.assessments.keys.sorted(), periods: periods)
+    let completions = Self.byPeriod(state.completions.keys.sorted(), periods: periods)
+    // Three jobs per period: assessment tables, completion tables, coverage.
+    let parts = WorkerSlots<StatisticTables>(count: periods.count * 3)
+    let next = WorkCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, periods.count * 3))) { _ in
+      while let job = next.take(below: periods.count * 3) {
+        let (index, part) = job.quotientAndRemainder(dividingBy: 3)
+        var tables = StatisticTables()
+        switch part {
+        case 0: buildAssessmentTables(state, keys: assessments[index], into: &tables)
+        case 1: buildCompletionTables(state, keys: completions[index], into: &tables)
+        default: tables.coverage = coverage(state, period: periods[index])
+        }
+        parts[job] = tables
+      }
+    }
     var tables = StatisticTables()
-    tables.periods = state.periods
-    buildAssessmentTables(state, into: &tables)
-    buildCompletionTables(state, into: &tables)
-    tables.coverage = coverage(state, periods: tables.periods)
+    tables.periods = periods
+    for part in parts.values {
+      tables.maturity += part.maturity
+      tables.maturityStage += part.maturityStage
+      tables.competenceGap += part.competenceGap
+      tables.courseCompletion += part.courseCompletion
+      tables.reach += part.reach
+      tables.coverage += part.coverage
+    }
     return tables
+  }
+
+  /// Sorted keys split by period: one slice per period, in the order of `periods`.
+  static func byPeriod<Key>(_ sorted: [Key], periods: [Period]) -> [ArraySlice<Key>]
+  where Key: PeriodKeyed {
+    var slices: [ArraySlice<Key>] = []
+    var start = sorted.startIndex
+    for period in periods {
+      var end = start
+      while end < sorted.endIndex && sorted[end].period == period { end += 1 }
+      slices.append(sorted[start..<end])
+      start = end
+    }
+    return slices
   }
 
   /// The group keys an inner cell (agency, role) belongs to, per grouping.
@@ -48,3 +90,11 @@ extension Moments {
     }
   }
 }
+
+/// A key that starts with its period.
+protocol PeriodKeyed {
+  var period: Period { get }
+}
+
+extension AggregationState.AssessmentKey: PeriodKeyed {}
+extension AggregationState.CompletionKey: PeriodKeyed {}

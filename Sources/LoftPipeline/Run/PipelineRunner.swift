@@ -43,6 +43,7 @@ package struct PipelineRunner: Sendable {
       let lock = try OutputLock.acquire(output: output, files: files)
       defer { lock.release() }
       var clock = StageClock()
+      let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
       let collected = try ingestAndAggregate(ingest, threads: options.threads)
       report.record(files: collected.inputs, rejects: collected.rejects)
       clock.lap("ingest and aggregate", into: &report)
@@ -50,13 +51,13 @@ package struct PipelineRunner: Sendable {
       progress("loft: computing statistics and suppressing small cells (k = \(definition.k))")
       var tables = StatisticsBuilder(
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model
-      ).build(collected.state)
+      ).build(collected.state, threads: threads)
       PrimarySuppression.apply(to: &tables, k: definition.k)
       SecondarySuppression(
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
       ).apply(
         to: &tables, state: collected.state,
-        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        threads: threads)
       clock.lap("statistics and disclosure", into: &report)
       if options.audit {
         let audit = DisclosureAudit(
@@ -87,7 +88,7 @@ package struct PipelineRunner: Sendable {
         definition: definition, settings: ingest, asOf: asOf, report: report
       ).assemble(
         tables: tables, inputs: collected.inputs, rejects: collected.rejects,
-        threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        threads: threads)
       let publisher = SnapshotPublisher(output: output, files: files)
       let outcome = try publisher.publish(content.content, asOf: asOf) { files in
         content.manifest(files: files, started: started, finished: Date())
