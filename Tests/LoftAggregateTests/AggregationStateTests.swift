@@ -81,4 +81,64 @@ import Testing
       model: Self.model)
     #expect(builder.build(state) == builder.build(expected))
   }
+
+  /// Random enrolments of one agency over quarters, courses and learners that repeat.
+  static func enrolments(seed: UInt64, learner: (Int) -> Int32) -> [Enrolment] {
+    var random = SplitMix64(seed: seed)
+    return (0..<Int.random(in: 1...60, using: &random)).map { _ in
+      let status = CompletionStatus.allCases.randomElement(using: &random)!
+      let enrolled = Day(
+        year: Int.random(in: 2024...2025, using: &random),
+        month: Int.random(in: 1...12, using: &random), day: 1)!
+      return Enrolment(
+        agency: 0, learner: learner(Int.random(in: 0..<6, using: &random)),
+        course: Int32.random(in: 0..<3, using: &random), status: status, enrolledOn: enrolled,
+        completedOn: status == .completed && Bool.random(using: &random)
+          ? Day(ordinal: enrolled.ordinal + Int32.random(in: 0...40, using: &random)) : nil,
+        minutes: Bool.random(using: &random) ? Int.random(in: 0...300, using: &random) : nil)
+    }
+  }
+
+  @Test(
+    "completion counts equal counting with sets, for dense and scattered learner numbers",
+    arguments: 1...20)
+  func completionCounts(seed: UInt64) throws {
+    let enrolments = Self.enrolments(seed: seed) { Int32($0) }
+    // The same learners numbered far apart and below zero, as a caller other than ingest may.
+    let scattered = Self.enrolments(seed: seed) { Int32($0) * 300_007 - 900_000 }
+    var state = AggregationState()
+    let records = AgencyRecords(agency: 0, assessments: [], enrolments: enrolments)
+    state.add(records, model: Self.model, granularity: .quarter)
+    var other = AggregationState()
+    other.add(
+      AgencyRecords(agency: 0, assessments: [], enrolments: scattered), model: Self.model,
+      granularity: .quarter)
+    #expect(other == state)
+
+    let periods = Set(enrolments.map { Period(containing: $0.enrolledOn, granularity: .quarter) })
+    #expect(Set(state.completions.keys.map(\.period)) == periods)
+    for period in periods {
+      let cell = try #require(state.completions[.init(period: period, agency: 0)])
+      let inPeriod = enrolments.filter {
+        Period(containing: $0.enrolledOn, granularity: .quarter) == period
+      }
+      #expect(cell.learners == Set(inPeriod.map(\.learner)).count)
+      #expect(
+        cell.completers == Set(inPeriod.filter { $0.status == .completed }.map(\.learner)).count)
+      #expect(Set(cell.courses.keys) == Set(inPeriod.map(\.course)))
+      for (course, courseState) in cell.courses {
+        let taken = inPeriod.filter { $0.course == course }
+        #expect(courseState.learners == Set(taken.map(\.learner)).count)
+        #expect(
+          courseState.completed
+            == Set(taken.filter { $0.status == .completed }.map(\.learner)).count)
+        #expect(courseState.minutes == taken.reduce(0) { $0 + ($1.minutes ?? 0) })
+        var days = SparseHistogram()
+        for enrolment in taken where enrolment.status == .completed {
+          if let completed = enrolment.completedOn { days.add(completed - enrolment.enrolledOn) }
+        }
+        #expect(courseState.daysToComplete == days)
+      }
+    }
+  }
 }

@@ -43,75 +43,120 @@ package struct AggregationState: Sendable, Equatable {
     addCompletions(records, granularity: granularity)
   }
 
-  /// One enrolment, as `addCompletions` sorts and counts it.
-  private struct EnrolmentEntry {
-    /// The period, as year × 4 + part: ordered like the periods.
-    var period: Int32
-    var course: Int32
-    var learner: Int32
-    /// Days from enrolment to completion; -1 when not completed or the date is unknown.
-    var days: Int32
-    var minutes: Int
-    var completed: Bool
-  }
-
   private mutating func addCompletions(_ records: AgencyRecords, granularity: PeriodGranularity) {
+    let enrolments = records.enrolments
+    guard !enrolments.isEmpty else { return }
     // Learners are agency + pseudonym: distinct within the agency, so per-agency counts add up.
-    // Sorted by period, course and learner, each learner of a course is one run of entries;
-    // sorted by period and learner, each learner of the period is. No set, no hashing.
-    var periods: [Int32: Period] = [:]
-    var entries: [EnrolmentEntry] = []
-    entries.reserveCapacity(records.enrolments.count)
-    for enrolment in records.enrolments {
+    // The enrolments are put in order of (period, course) by a counting sort; a learner is
+    // counted once per course and once per period by stamping the learner's slot with the
+    // group last counted. No set, no hashing, no comparison sort.
+    var periodOf: [Int32: Int] = [:]
+    var periods: [Period] = []
+    var periodIndex: [Int32] = []
+    periodIndex.reserveCapacity(enrolments.count)
+    var courseSpan = 0
+    for enrolment in enrolments {
       let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
       let code = Int32(period.year * 4 + period.part)
-      if periods[code] == nil { periods[code] = period }
-      let completed = enrolment.status == .completed
-      let days = completed ? enrolment.completedOn.map { Int32($0 - enrolment.enrolledOn) } : nil
-      entries.append(
-        EnrolmentEntry(
-          period: code, course: enrolment.course, learner: enrolment.learner, days: days ?? -1,
-          minutes: enrolment.minutes ?? 0, completed: completed))
+      if periodOf[code] == nil {
+        periodOf[code] = periods.count
+        periods.append(period)
+      }
+      periodIndex.append(Int32(periodOf[code]!))
+      courseSpan = max(courseSpan, Int(enrolment.course) + 1)
+    }
+    let learners = LearnerSlots(enrolments)
+    // Groups are numbered period by period (in period order), course by course within one.
+    let byPeriod = periods.indices.sorted { periods[$0] < periods[$1] }
+    var rank = [Int](repeating: 0, count: periods.count)
+    for (position, index) in byPeriod.enumerated() { rank[index] = position }
+    var starts = [Int](repeating: 0, count: periods.count * courseSpan + 1)
+    for (index, enrolment) in enrolments.enumerated() {
+      starts[rank[Int(periodIndex[index])] * courseSpan + Int(enrolment.course) + 1] += 1
+    }
+    for group in 1..<starts.count { starts[group] += starts[group - 1] }
+    var order = [Int32](repeating: 0, count: enrolments.count)
+    var fill = starts
+    for (index, enrolment) in enrolments.enumerated() {
+      let group = rank[Int(periodIndex[index])] * courseSpan + Int(enrolment.course)
+      order[fill[group]] = Int32(index)
+      fill[group] += 1
     }
 
-    var cells: [Int32: CompletionCell] = [:]
-    entries.sort { ($0.period, $0.course, $0.learner) < ($1.period, $1.course, $1.learner) }
-    var course = CourseState()
-    var learnerCompleted = false
-    for (index, entry) in entries.enumerated() {
-      // Minutes and days to complete take every enrolment; the counts take each learner once.
-      course.minutes += entry.minutes
-      if entry.days >= 0 { course.daysToComplete.add(Int(entry.days)) }
-      learnerCompleted = learnerCompleted || entry.completed
-      let isLast = index + 1 == entries.count
-      let next = isLast ? entry : entries[index + 1]
-      if isLast
-        || (next.period, next.course, next.learner) != (entry.period, entry.course, entry.learner)
-      {
-        course.learners += 1
-        if learnerCompleted { course.completed += 1 }
-        learnerCompleted = false
+    // The group (or period) whose count a learner last entered; -1 for none yet.
+    var countedInCourse = [Int32](repeating: -1, count: learners.count)
+    var completedInCourse = countedInCourse
+    var countedInPeriod = countedInCourse
+    var completedInPeriod = countedInCourse
+    for (position, index) in byPeriod.enumerated() {
+      var cell = CompletionCell()
+      for course in 0..<courseSpan {
+        let group = position * courseSpan + course
+        guard starts[group] < starts[group + 1] else { continue }
+        let (groupTag, periodTag) = (Int32(group), Int32(position))
+        var state = CourseState()
+        for entry in order[starts[group]..<starts[group + 1]] {
+          let enrolment = enrolments[Int(entry)]
+          let learner = learners.slot(of: Int(entry))
+          let completed = enrolment.status == .completed
+          // Minutes and days to complete take every enrolment; the counts each learner once.
+          state.minutes += enrolment.minutes ?? 0
+          if completed, let day = enrolment.completedOn {
+            state.daysToComplete.add(day - enrolment.enrolledOn)
+          }
+          if Self.isNew(learner, in: &countedInCourse, tag: groupTag) { state.learners += 1 }
+          if completed && Self.isNew(learner, in: &completedInCourse, tag: groupTag) {
+            state.completed += 1
+          }
+          if Self.isNew(learner, in: &countedInPeriod, tag: periodTag) { cell.learners += 1 }
+          if completed && Self.isNew(learner, in: &completedInPeriod, tag: periodTag) {
+            cell.completers += 1
+          }
+        }
+        cell.courses[Int32(course)] = state
       }
-      if isLast || (next.period, next.course) != (entry.period, entry.course) {
-        cells[entry.period, default: CompletionCell()].courses[entry.course] = course
-        course = CourseState()
-      }
-    }
-    entries.sort { ($0.period, $0.learner) < ($1.period, $1.learner) }
-    for (index, entry) in entries.enumerated() {
-      learnerCompleted = learnerCompleted || entry.completed
-      let isLast = index + 1 == entries.count
-      let next = isLast ? entry : entries[index + 1]
-      if isLast || (next.period, next.learner) != (entry.period, entry.learner) {
-        cells[entry.period]!.learners += 1
-        if learnerCompleted { cells[entry.period]!.completers += 1 }
-        learnerCompleted = false
-      }
-    }
-    for (code, cell) in cells {
       completions[
-        CompletionKey(period: periods[code]!, agency: records.agency), default: CompletionCell()
+        CompletionKey(period: periods[index], agency: records.agency), default: CompletionCell()
       ].merge(cell)
+    }
+  }
+
+  /// Whether `learner` enters the count tagged `tag` for the first time; stamps it if so.
+  private static func isNew(_ learner: Int, in stamps: inout [Int32], tag: Int32) -> Bool {
+    guard stamps[learner] != tag else { return false }
+    stamps[learner] = tag
+    return true
+  }
+
+  /// A small number per learner for indexing arrays: the learner's own number when the
+  /// numbers are dense, as ingest gives them; else numbers given here in order of appearance.
+  private struct LearnerSlots {
+    private var slots: [Int32] = []
+    private let dense: Bool
+    private(set) var count: Int
+    private let enrolments: [Enrolment]
+
+    init(_ enrolments: [Enrolment]) {
+      self.enrolments = enrolments
+      let largest = enrolments.reduce(Int32(-1)) { max($0, $1.learner) }
+      let smallest = enrolments.reduce(Int32.max) { min($0, $1.learner) }
+      dense = smallest >= 0 && Int(largest) < 2 * enrolments.count + 1024
+      if dense {
+        count = Int(largest) + 1
+      } else {
+        var numbers: [Int32: Int32] = [:]
+        slots = enrolments.map { enrolment in
+          if let number = numbers[enrolment.learner] { return number }
+          numbers[enrolment.learner] = Int32(numbers.count)
+          return Int32(numbers.count - 1)
+        }
+        count = numbers.count
+      }
+    }
+
+    /// The slot of the learner of enrolment `index`.
+    func slot(of index: Int) -> Int {
+      dense ? Int(enrolments[index].learner) : Int(slots[index])
     }
   }
 
