@@ -134,7 +134,7 @@ def main() -> None:
         "here, lower when the process waits or another session holds the cores.\n")
     say("Løft's time is the whole `loft run`: read, check and fold every record, compute "
         "every table for every grouping, primary and secondary suppression, the SQLite "
-        "snapshot compressed with zstd -9, summaries, report page, manifest, atomic publish "
+        "snapshot compressed with zstd level 3, summaries, report page, manifest, atomic publish "
         "(a fresh `--output` each run). DuckDB and Polars compute three of those tables "
         "for one grouping (sector): maturity per year × sector × dimension (n, mean of each "
         "respondent's latest answer per year), competence gap per year × sector × area, and "
