@@ -24,9 +24,13 @@ let package = Package(
     .systemLibrary(
       name: "CZstd", providers: [.apt(["libzstd-dev"])]),
 
+    // MARK: - Our own C
+    // SHA-256 with the CPU's SHA extensions: their intrinsics are reachable only from C.
+    .target(name: "CSHA256"),
+
     // MARK: - The stages
     // The domain: org numbers, dates, periods, the model, register, catalogue, records. No I/O.
-    .target(name: "LoftCore"),
+    .target(name: "LoftCore", dependencies: ["CSHA256"]),
     // zstd, wrapped once: streaming decompression with limits, and fixed-level compression.
     .target(name: "LoftCompression", dependencies: ["CZstd"]),
     // Bytes → validated records and rejects: dialects, CSV, xAPI, column mapping, rules.

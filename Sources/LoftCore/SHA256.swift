@@ -1,9 +1,18 @@
+import CSHA256
+
 /// A streaming SHA-256 (FIPS 180-4), written here so the core needs no dependency.
 ///
 /// Feed bytes with `update` in chunks of any size, then call `finalize` once for the
 /// 32-byte digest. Whole 64-byte blocks are compressed straight from the caller's buffer;
 /// only a partial block at the end of a chunk is copied aside until more bytes arrive.
+/// Blocks go to the CPU's SHA extensions where it has them (our C target `CSHA256`), and to
+/// the compression function in Swift below everywhere else; both give the same state.
 package struct SHA256: Sendable {
+  /// Whether this CPU has the SHA extensions, asked once per process.
+  ///
+  /// True only on x86-64 with SHA, SSSE3 and SSE4.1; a hash then uses them by default.
+  package static let hardwareAvailable = loft_sha256_hardware_available()
+
   /// The eight working words of the hash.
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
@@ -13,9 +22,22 @@ package struct SHA256: Sendable {
   private var pending: [UInt8] = []
   /// Bytes fed so far.
   private var length: UInt64 = 0
+  /// Whether blocks go to the CPU's SHA extensions rather than to `compressInSwift`.
+  private let useHardware: Bool
 
-  /// A hash of no bytes yet.
+  /// A hash of no bytes yet, using the CPU's SHA extensions where it has them.
   package init() {
+    self.init(useHardware: SHA256.hardwareAvailable)
+  }
+
+  /// A hash of no bytes yet that compresses with the CPU's SHA extensions or with the Swift
+  /// code, so tests and benchmarks can compare the two.
+  ///
+  /// `useHardware: true` needs `hardwareAvailable`; without it the process stops.
+  package init(useHardware: Bool) {
+    precondition(
+      !useHardware || SHA256.hardwareAvailable, "this CPU has no SHA extensions to use")
+    self.useHardware = useHardware
     pending.reserveCapacity(SHA256.blockSize)
   }
 
@@ -100,48 +122,62 @@ package struct SHA256: Sendable {
 
   /// Runs the compression function over `count` consecutive 64-byte blocks at `blocks`.
   private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+    guard useHardware else {
+      compressInSwift(blocks: blocks, count: count)
+      return
+    }
+    withUnsafeMutablePointer(to: &state) { tuple in
+      // A tuple of eight UInt32 is laid out as a C array of them, a..h: what the C code takes.
+      tuple.withMemoryRebound(to: UInt32.self, capacity: 8) { words in
+        loft_sha256_compress_hardware(words, blocks, count)
+      }
+    }
+  }
+
+  /// The compression function in Swift, for CPUs without the SHA extensions.
+  private mutating func compressInSwift(blocks: UnsafeRawPointer, count: Int) {
     var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+    // K[0..63], from the one table the C code uses too.
+    let k = UnsafeBufferPointer(start: loft_sha256_round_constants(), count: 64)
     // The 64-word message schedule lives on the stack, reused for every block.
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      SHA256.roundConstants.withUnsafeBufferPointer { k in
-        for block in 0..<count {
-          let input = blocks + block * SHA256.blockSize
-          for t in 0..<16 {
-            // The input is big-endian and may be unaligned.
-            w[t] = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
-          }
-          for t in 16..<64 {
-            let x = w[t - 15]
-            let y = w[t - 2]
-            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-          }
-
-          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-          // Eight rounds at a time with the roles of the words rotated, instead of moving all
-          // eight words every round.
-          var t = 0
-          while t < 64 {
-            SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-            SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-            SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-            SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-            SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-            SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-            SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-            SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
-            t += 8
-          }
-          h0 &+= a
-          h1 &+= b
-          h2 &+= c
-          h3 &+= d
-          h4 &+= e
-          h5 &+= f
-          h6 &+= g
-          h7 &+= h
+      for block in 0..<count {
+        let input = blocks + block * SHA256.blockSize
+        for t in 0..<16 {
+          // The input is big-endian and may be unaligned.
+          w[t] = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
         }
+        for t in 16..<64 {
+          let x = w[t - 15]
+          let y = w[t - 2]
+          let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+          let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+          w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        }
+
+        var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+        // Eight rounds at a time with the roles of the words rotated, instead of moving all
+        // eight words every round.
+        var t = 0
+        while t < 64 {
+          SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+          SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+          SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+          SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+          SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+          SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+          SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+          SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+          t += 8
+        }
+        h0 &+= a
+        h1 &+= b
+        h2 &+= c
+        h3 &+= d
+        h4 &+= e
+        h5 &+= f
+        h6 &+= g
+        h7 &+= h
       }
     }
     state = (h0, h1, h2, h3, h4, h5, h6, h7)
@@ -162,20 +198,6 @@ package struct SHA256: Sendable {
     d = d &+ temp1
     h = temp1 &+ sum0 &+ majority
   }
-
-  /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-  private static let roundConstants: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
-    0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
-    0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
-    0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da, 0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7,
-    0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967, 0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc,
-    0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85, 0xa2bf_e8a1, 0xa81a_664b,
-    0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070, 0x19a4_c116,
-    0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
-    0xc671_78f2,
-  ]
 }
 
 extension UInt32 {
