@@ -268,6 +268,32 @@ import Testing
     #expect(t.maturity.map(\.cell) == t.maturity.map(\.cell).sorted())
   }
 
+  @Test("keeping groupings drops the other rows of every table but agency_benchmark")
+  func keeping() throws {
+    var t = tables([
+      AgencyRecords(
+        agency: Self.c,
+        assessments: [Self.answer(Self.c, "a", Self.day(2025, 3, 1), .topLeader, [3, 4], 2, 5)],
+        enrolments: [
+          Enrolment(
+            agency: Self.c, learner: 1, course: 0, status: .completed,
+            enrolledOn: Self.day(2025, 1, 1), completedOn: Self.day(2025, 1, 3), minutes: 7)
+        ])
+    ])
+    t.agencyBenchmark = AgencyBenchmarkBuilder.build(maturity: t.maturity, register: Self.register)
+    let kept = t.keeping([.national, .sector])
+    let shown: Set<Grouping> = [.national, .sector]
+    #expect(kept.maturity == t.maturity.filter { shown.contains($0.cell.grouping) })
+    #expect(kept.maturityStage == t.maturityStage.filter { shown.contains($0.cell.grouping) })
+    #expect(kept.competenceGap == t.competenceGap.filter { shown.contains($0.cell.grouping) })
+    #expect(
+      kept.courseCompletion == t.courseCompletion.filter { shown.contains($0.cell.grouping) })
+    #expect(kept.reach == t.reach.filter { shown.contains($0.cell.grouping) })
+    #expect(kept.coverage == t.coverage.filter { shown.contains($0.cell.grouping) })
+    #expect(kept.agencyBenchmark == t.agencyBenchmark && !t.agencyBenchmark.isEmpty)
+    #expect(!kept.maturity.isEmpty && kept.maturity.count < t.maturity.count)
+  }
+
   @Test("reach is capped at 1") func reachCap() throws {
     let enrolments = (0..<12).map {
       Enrolment(

@@ -262,3 +262,18 @@ private let benchmarkTable = Table(
       "percentile_in_sector", .real, nb: "Persentil i sektoren (0–100)",
       en: "Percentile in sector (0–100)"),
   ])
+
+extension StatisticTables {
+  /// The same tables with only the rows of `groupings`; `agency_benchmark`, which has no
+  /// grouping, whole. For the summaries, so that rows they leave out are never made.
+  package func keeping(_ groupings: Set<Grouping>) -> StatisticTables {
+    var kept = self
+    kept.maturity.removeAll { !groupings.contains($0.cell.grouping) }
+    kept.maturityStage.removeAll { !groupings.contains($0.cell.grouping) }
+    kept.competenceGap.removeAll { !groupings.contains($0.cell.grouping) }
+    kept.courseCompletion.removeAll { !groupings.contains($0.cell.grouping) }
+    kept.reach.removeAll { !groupings.contains($0.cell.grouping) }
+    kept.coverage.removeAll { !groupings.contains($0.cell.grouping) }
+    return kept
+  }
+}

@@ -41,9 +41,9 @@ struct SnapshotAssembler {
     }
   }
 
-  /// Makes every file of the snapshot. With `threads` above 1, the summaries and the report
-  /// are made while the database is built and compressed: they read the same tables, and
-  /// the database is the longer road. Its tables are written on every thread too.
+  /// Makes every file of the snapshot: the database's tables are written on `threads` workers,
+  /// the summaries and the report beside them; then the database is put together and
+  /// compressed.
   func assemble(
     tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
   ) throws(LoftError) -> Assembled {
@@ -73,38 +73,47 @@ struct SnapshotAssembler {
     let page = ReportPage(
       tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf,
       name: definition.name, courses: settings.catalogue.courses, k: definition.k)
-    let database = WorkerSlots<Result<[UInt8], LoftError>>(count: 1)
+    // One pool of jobs: each table's part of the database, largest first, and the summaries
+    // and report, which take about as long as the largest table, second.
+    let parts = WorkerSlots<Result<[UInt8], SQLiteError>>(count: databaseTables.count)
     let extra = WorkerSlots<[(path: String, bytes: [UInt8])]>(count: 1)
-    let jobs: [@Sendable () -> Void] = [
+    var pool: [@Sendable () -> Void] = SnapshotDatabase.largestFirst(databaseTables).map {
+      index in
       {
-        database[0] = Result { () throws(LoftError) in
-          try Self.database(databaseTables, threads: threads)
+        parts[index] = Result { () throws(SQLiteError) in
+          try SnapshotDatabase.part(databaseTables[index])
         }
-      },
+      }
+    }
+    pool.insert(
       {
-        var files: [(path: String, bytes: [UInt8])] = statistics.map { table in
+        // The summaries show national and sector rows only: the others are not even made.
+        let shown = tables.keeping([.national, .sector]).render()
+        var files: [(path: String, bytes: [UInt8])] = shown.map { table in
           ("summary/\(table.name).csv", SummaryCSV.render(table))
         }
         files.append(("report.html", Array(page.html().utf8)))
         extra[0] = files
-      },
-    ]
-    if threads > 1 {
-      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
-    } else {
-      for job in jobs { job() }
+      }, at: min(1, pool.count))
+    let jobs = pool
+    let next = WorkCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+      while let job = next.take(below: jobs.count) { jobs[job]() }
     }
+    let database = try Self.database(databaseTables, parts: parts.values)
     return Assembled(
       content: SnapshotPublisher.Content(
-        database: try database[0]!.get(), extraFiles: extra[0]!,
+        database: database, extraFiles: extra[0]!,
         rejects: RejectsFile.render(rejects)),
       entries: entries)
   }
 
-  /// `snapshot.sqlite.zst`: the tables written into SQLite, serialized and compressed.
-  private static func database(_ tables: [Table], threads: Int) throws(LoftError) -> [UInt8] {
+  /// `snapshot.sqlite.zst`: the tables' parts put together, serialized and compressed.
+  private static func database(
+    _ tables: [Table], parts: [Result<[UInt8], SQLiteError>]
+  ) throws(LoftError) -> [UInt8] {
     do {
-      let built = try SnapshotDatabase.write(tables, threads: threads)
+      let built = try SnapshotDatabase.assemble(tables, parts: parts.map { try $0.get() })
       return try built.withSerializedBytes { bytes in
         try Zstd.compress(bytes, level: compressionLevel)
       }

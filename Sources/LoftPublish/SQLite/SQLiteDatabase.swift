@@ -125,8 +125,16 @@ package final class SQLiteDatabase {
     return try bytes.withUnsafeBytes(body)
   }
 
+  /// Turns sqlite's memory statistics off, once, before the first connection: they put a
+  /// global lock around every allocation, which serialised the snapshot's tables written on
+  /// several threads. (Fails harmlessly if sqlite was already in use.)
+  private static let configured: Bool = {
+    loft_sqlite3_disable_memory_statistics() == SQLITE_OK
+  }()
+
   /// A new connection to an empty in-memory database.
   private static func open() throws(SQLiteError) -> OpaquePointer {
+    _ = configured
     var handle: OpaquePointer?
     let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
     let status = sqlite3_open_v2(":memory:", &handle, flags, nil)

@@ -11,32 +11,51 @@ package enum SnapshotDatabase {
 
   /// The database holding every table given, still open (serialize it in place).
   ///
-  /// Each table is first written into a database of its own, on whichever of `threads` workers
-  /// takes it (largest first). The snapshot is then put together on one thread by copying the
-  /// tables over in their given order; SQLite copies rows of identical tables as stored records
-  /// (its transfer optimisation), so this is quick, and the bytes depend only on the tables.
+  /// Each table is first written into a database of its own (`part`), on whichever of
+  /// `threads` workers takes it, largest first; `assemble` then puts them together.
   package static func write(_ tables: [Table], threads: Int = 1) throws(SQLiteError)
     -> SQLiteDatabase
   {
     let parts = WorkerSlots<Result<[UInt8], SQLiteError>>(count: tables.count)
-    let largestFirst = tables.indices.sorted { a, b in
-      let (sizeA, sizeB) = (
-        tables[a].rowCount * tables[a].columns.count,
-        tables[b].rowCount * tables[b].columns.count
-      )
-      return sizeA != sizeB ? sizeA > sizeB : a < b
-    }
+    let order = largestFirst(tables)
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(threads, tables.count))) { _ in
-      while let taken = next.take(below: largestFirst.count) {
-        let index = largestFirst[taken]
-        parts[index] = Result { () throws(SQLiteError) in try single(tables[index]).serialize() }
+      while let taken = next.take(below: order.count) {
+        let index = order[taken]
+        parts[index] = Result { () throws(SQLiteError) in try part(tables[index]) }
       }
     }
+    return try assemble(
+      tables,
+      parts: parts.values.map { result throws(SQLiteError) in
+        try result.get()
+      })
+  }
+
+  /// The indices of `tables`, the largest (rows × columns) first: the order to hand them out.
+  package static func largestFirst(_ tables: [Table]) -> [Int] {
+    tables.indices.sorted { a, b in
+      let sizeA = tables[a].rowCount * tables[a].columns.count
+      let sizeB = tables[b].rowCount * tables[b].columns.count
+      return sizeA != sizeB ? sizeA > sizeB : a < b
+    }
+  }
+
+  /// The bytes of a database holding `table` alone, for `assemble`; any thread may make it.
+  package static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
+    try single(table).serialize()
+  }
+
+  /// The snapshot put together on one thread from each table's `part`, copied over in the
+  /// tables' order. SQLite copies rows between identical tables as stored records (its
+  /// transfer optimisation), so this is quick, and the bytes depend only on the tables.
+  package static func assemble(_ tables: [Table], parts: [[UInt8]]) throws(SQLiteError)
+    -> SQLiteDatabase
+  {
     let database = try empty()
-    for (index, table) in tables.enumerated() {
+    for (table, part) in zip(tables, parts) {
       try database.execute(createStatement(table))
-      try database.attach(serialized: parts[index]!.get(), as: "part")
+      try database.attach(serialized: part, as: "part")
       try database.execute(
         "INSERT INTO main.\(quote(table.name)) SELECT * FROM part.\(quote(table.name))")
       try database.execute("DETACH DATABASE part")
