@@ -50,12 +50,16 @@ package struct FingerprintSet: Sendable {
 
   /// Adds `fingerprint`; false when it was already there.
   package mutating func insert(_ fingerprint: Fingerprint) -> Bool {
-    var index = Self.slot(of: fingerprint, in: slots.count)
-    while slots[index] != .empty {
-      if slots[index] == fingerprint { return false }
-      index = index + 1 == slots.count ? 0 : index + 1
+    let inserted = slots.withUnsafeMutableBufferPointer { slots in
+      var index = Self.slot(of: fingerprint, in: slots.count)
+      while slots[index] != .empty {
+        if slots[index] == fingerprint { return false }
+        index = index + 1 == slots.count ? 0 : index + 1
+      }
+      slots[index] = fingerprint
+      return true
     }
-    slots[index] = fingerprint
+    guard inserted else { return false }
     count += 1
     if count * 3 > slots.count * 2 { grow() }
     return true
@@ -100,12 +104,16 @@ package struct FingerprintMap: Sendable {
   package mutating func number(
     of fingerprint: Fingerprint, orAdding new: Int32
   ) -> (number: Int32, added: Bool) {
-    var index = FingerprintSet.slot(of: fingerprint, in: slots.count)
-    while slots[index].fingerprint != .empty {
-      if slots[index].fingerprint == fingerprint { return (slots[index].number, false) }
-      index = index + 1 == slots.count ? 0 : index + 1
+    let found: Int32? = slots.withUnsafeMutableBufferPointer { slots in
+      var index = FingerprintSet.slot(of: fingerprint, in: slots.count)
+      while slots[index].fingerprint != .empty {
+        if slots[index].fingerprint == fingerprint { return slots[index].number }
+        index = index + 1 == slots.count ? 0 : index + 1
+      }
+      slots[index] = Slot(fingerprint: fingerprint, number: new)
+      return nil
     }
-    slots[index] = Slot(fingerprint: fingerprint, number: new)
+    if let found { return (found, false) }
     count += 1
     if count * 3 > slots.count * 2 { grow() }
     return (new, true)

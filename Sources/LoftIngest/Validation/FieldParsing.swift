@@ -54,6 +54,19 @@ package enum FieldParsing {
 
   /// `date(_:)` on UTF-8 bytes.
   package static func date(bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+    // Nearly every date is exactly `YYYY-MM-DD`: read its digits straight.
+    if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+      var valid = true
+      func digit(_ index: Int) -> Int {
+        let value = Int(bytes[index]) &- 48
+        if value < 0 || value > 9 { valid = false }
+        return value
+      }
+      let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+      let month = digit(5) * 10 + digit(6)
+      let day = digit(8) * 10 + digit(9)
+      return valid ? Day(year: year, month: month, day: day) : nil
+    }
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= bytes.count, !range.isEmpty else { return nil }
       var value = 0
