@@ -41,9 +41,9 @@ struct SnapshotAssembler {
     }
   }
 
-  /// Makes every file of the snapshot: the database's tables are written on `threads` workers,
-  /// the summaries and the report beside them; then the database is put together and
-  /// compressed.
+  /// Makes every file of the snapshot: the database's tables are written on `threads`
+  /// workers; then the database is put together and compressed while the summaries and the
+  /// report are made beside it.
   func assemble(
     tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
   ) throws(LoftError) -> Assembled {
@@ -73,19 +73,22 @@ struct SnapshotAssembler {
     let page = ReportPage(
       tables: tables, rendered: statistics, inputs: inputs, model: definition.model, asOf: asOf,
       name: definition.name, courses: settings.catalogue.courses, k: definition.k)
-    // One pool of jobs: each table's part of the database, largest first, and the summaries
-    // and report, which take about as long as the largest table, second.
-    let parts = WorkerSlots<Result<[UInt8], SQLiteError>>(count: databaseTables.count)
-    let extra = WorkerSlots<[(path: String, bytes: [UInt8])]>(count: 1)
-    var pool: [@Sendable () -> Void] = SnapshotDatabase.largestFirst(databaseTables).map {
-      index in
-      {
-        parts[index] = Result { () throws(SQLiteError) in
-          try SnapshotDatabase.part(databaseTables[index])
-        }
-      }
+    // First each table of the database into a part of its own, on every thread; then the
+    // parts are put together and compressed while the summaries and the report are made.
+    let parts: [[UInt8]]
+    do {
+      parts = try SnapshotDatabase.parts(databaseTables, threads: threads)
+    } catch {
+      throw Self.failure(error)
     }
-    pool.insert(
+    let database = WorkerSlots<Result<[UInt8], LoftError>>(count: 1)
+    let extra = WorkerSlots<[(path: String, bytes: [UInt8])]>(count: 1)
+    let jobs: [@Sendable () -> Void] = [
+      {
+        database[0] = Result { () throws(LoftError) in
+          try Self.database(databaseTables, parts: parts)
+        }
+      },
       {
         // The summaries show national and sector rows only: the others are not even made.
         let shown = tables.keeping([.national, .sector]).render()
@@ -94,34 +97,38 @@ struct SnapshotAssembler {
         }
         files.append(("report.html", Array(page.html().utf8)))
         extra[0] = files
-      }, at: min(1, pool.count))
-    let jobs = pool
-    let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-      while let job = next.take(below: jobs.count) { jobs[job]() }
+      },
+    ]
+    if threads > 1 {
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+    } else {
+      for job in jobs { job() }
     }
-    let database = try Self.database(databaseTables, parts: parts.values)
     return Assembled(
       content: SnapshotPublisher.Content(
-        database: database, extraFiles: extra[0]!,
+        database: try database[0]!.get(), extraFiles: extra[0]!,
         rejects: RejectsFile.render(rejects)),
       entries: entries)
   }
 
   /// `snapshot.sqlite.zst`: the tables' parts put together, serialized and compressed.
-  private static func database(
-    _ tables: [Table], parts: [Result<[UInt8], SQLiteError>]
-  ) throws(LoftError) -> [UInt8] {
+  private static func database(_ tables: [Table], parts: [[UInt8]]) throws(LoftError) -> [UInt8] {
     do {
-      let built = try SnapshotDatabase.assemble(tables, parts: parts.map { try $0.get() })
+      let built = try SnapshotDatabase.assemble(tables, parts: parts)
       return try built.withSerializedBytes { bytes in
         try Zstd.compress(bytes, level: compressionLevel)
       }
-    } catch let error as SQLiteError {
-      throw LoftError(
-        .runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
     } catch {
-      throw LoftError(.runtime, code: "publish.zstd", "compressing the snapshot failed: \(error)")
+      throw failure(error)
     }
+  }
+
+  /// A failure to build or compress the snapshot database, as the run reports it.
+  private static func failure(_ error: any Error) -> LoftError {
+    if let error = error as? SQLiteError {
+      return LoftError(
+        .runtime, code: "publish.sqlite", "building the snapshot database failed: \(error)")
+    }
+    return LoftError(.runtime, code: "publish.zstd", "compressing the snapshot failed: \(error)")
   }
 }

@@ -9,13 +9,17 @@ package enum SnapshotDatabase {
     try write(tables, threads: threads).serialize()
   }
 
-  /// The database holding every table given, still open (serialize it in place).
-  ///
-  /// Each table is first written into a database of its own (`part`), on whichever of
-  /// `threads` workers takes it, largest first; `assemble` then puts them together.
+  /// The database holding every table given, still open (serialize it in place): the
+  /// `parts` put together by `assemble`.
   package static func write(_ tables: [Table], threads: Int = 1) throws(SQLiteError)
     -> SQLiteDatabase
   {
+    try assemble(tables, parts: parts(tables, threads: threads))
+  }
+
+  /// Each table written into a database of its own, on whichever of `threads` workers takes
+  /// it, largest first; in the order of `tables`.
+  package static func parts(_ tables: [Table], threads: Int) throws(SQLiteError) -> [[UInt8]] {
     let parts = WorkerSlots<Result<[UInt8], SQLiteError>>(count: tables.count)
     let order = largestFirst(tables)
     let next = WorkCounter()
@@ -25,15 +29,11 @@ package enum SnapshotDatabase {
         parts[index] = Result { () throws(SQLiteError) in try part(tables[index]) }
       }
     }
-    return try assemble(
-      tables,
-      parts: parts.values.map { result throws(SQLiteError) in
-        try result.get()
-      })
+    return try parts.values.map { result throws(SQLiteError) in try result.get() }
   }
 
   /// The indices of `tables`, the largest (rows × columns) first: the order to hand them out.
-  package static func largestFirst(_ tables: [Table]) -> [Int] {
+  static func largestFirst(_ tables: [Table]) -> [Int] {
     tables.indices.sorted { a, b in
       let sizeA = tables[a].rowCount * tables[a].columns.count
       let sizeB = tables[b].rowCount * tables[b].columns.count
@@ -41,8 +41,8 @@ package enum SnapshotDatabase {
     }
   }
 
-  /// The bytes of a database holding `table` alone, for `assemble`; any thread may make it.
-  package static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
+  /// The bytes of a database holding `table` alone, for `assemble`.
+  static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
     try single(table).serialize()
   }
 
