@@ -47,57 +47,26 @@ package struct AggregationState: Sendable, Equatable {
     let enrolments = records.enrolments
     guard !enrolments.isEmpty else { return }
     // Learners are agency + pseudonym: distinct within the agency, so per-agency counts add up.
-    // The enrolments are put in order of (period, course) by a counting sort; a learner is
-    // counted once per course and once per period by stamping the learner's slot with the
-    // group last counted. No set, no hashing, no comparison sort.
-    var periodOf: [Int32: Int] = [:]
-    var periods: [Period] = []
-    var periodIndex: [Int32] = []
-    periodIndex.reserveCapacity(enrolments.count)
-    var courseSpan = 0
-    for enrolment in enrolments {
-      let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
-      let code = Int32(period.year * 4 + period.part)
-      if periodOf[code] == nil {
-        periodOf[code] = periods.count
-        periods.append(period)
-      }
-      periodIndex.append(Int32(periodOf[code]!))
-      courseSpan = max(courseSpan, Int(enrolment.course) + 1)
-    }
+    // Each learner is counted once per course and once per period by stamping the learner's
+    // slot with the group last counted. No set, no hashing, no comparison sort.
+    let groups = EnrolmentGroups(enrolments, granularity: granularity)
     let learners = LearnerSlots(enrolments)
-    // Groups are numbered period by period (in period order), course by course within one.
-    let byPeriod = periods.indices.sorted { periods[$0] < periods[$1] }
-    var rank = [Int](repeating: 0, count: periods.count)
-    for (position, index) in byPeriod.enumerated() { rank[index] = position }
-    var starts = [Int](repeating: 0, count: periods.count * courseSpan + 1)
-    for (index, enrolment) in enrolments.enumerated() {
-      starts[rank[Int(periodIndex[index])] * courseSpan + Int(enrolment.course) + 1] += 1
-    }
-    for group in 1..<starts.count { starts[group] += starts[group - 1] }
-    var order = [Int32](repeating: 0, count: enrolments.count)
-    var fill = starts
-    for (index, enrolment) in enrolments.enumerated() {
-      let group = rank[Int(periodIndex[index])] * courseSpan + Int(enrolment.course)
-      order[fill[group]] = Int32(index)
-      fill[group] += 1
-    }
-
     // The group (or period) whose count a learner last entered; -1 for none yet.
     var countedInCourse = [Int32](repeating: -1, count: learners.count)
     var completedInCourse = countedInCourse
     var countedInPeriod = countedInCourse
     var completedInPeriod = countedInCourse
-    for (position, index) in byPeriod.enumerated() {
+    for (position, period) in groups.periods.enumerated() {
       var cell = CompletionCell()
-      for course in 0..<courseSpan {
-        let group = position * courseSpan + course
-        guard starts[group] < starts[group + 1] else { continue }
-        let (groupTag, periodTag) = (Int32(group), Int32(position))
+      let periodTag = Int32(position)
+      for course in 0..<groups.courseSpan {
+        let (members, group) = groups.members(period: position, course: course)
+        guard !members.isEmpty else { continue }
+        let groupTag = Int32(group)
         var state = CourseState()
-        for entry in order[starts[group]..<starts[group + 1]] {
-          let enrolment = enrolments[Int(entry)]
-          let learner = learners.slot(of: Int(entry))
+        for member in members {
+          let enrolment = enrolments[Int(member)]
+          let learner = learners.slot(of: Int(member))
           let completed = enrolment.status == .completed
           // Minutes and days to complete take every enrolment; the counts each learner once.
           state.minutes += enrolment.minutes ?? 0
@@ -115,9 +84,50 @@ package struct AggregationState: Sendable, Equatable {
         }
         cell.courses[Int32(course)] = state
       }
-      completions[
-        CompletionKey(period: periods[index], agency: records.agency), default: CompletionCell()
-      ].merge(cell)
+      completions[CompletionKey(period: period, agency: records.agency), default: CompletionCell()]
+        .merge(cell)
+    }
+  }
+
+  /// An agency's enrolments in order of period and course, by a counting sort.
+  private struct EnrolmentGroups {
+    /// The periods of the enrolments, in order.
+    let periods: [Period]
+    /// One more than the largest course index.
+    let courseSpan: Int
+    /// Where each group (period × courseSpan + course) starts in `order`; one more at the end.
+    private let starts: [Int]
+    /// Enrolment indices, group after group.
+    private let order: [Int32]
+
+    init(_ enrolments: [Enrolment], granularity: PeriodGranularity) {
+      let periodOf = enrolments.map { Period(containing: $0.enrolledOn, granularity: granularity) }
+      let periods = Set(periodOf).sorted()
+      let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+      let courseSpan = Int(enrolments.map(\.course).max()!) + 1
+      let groups = enrolments.indices.map { index in
+        position[periodOf[index]]! * courseSpan + Int(enrolments[index].course)
+      }
+      var starts = [Int](repeating: 0, count: periods.count * courseSpan + 1)
+      for group in groups { starts[group + 1] += 1 }
+      for group in 1..<starts.count { starts[group] += starts[group - 1] }
+      var order = [Int32](repeating: 0, count: enrolments.count)
+      var fill = starts
+      for (index, group) in groups.enumerated() {
+        order[fill[group]] = Int32(index)
+        fill[group] += 1
+      }
+      self.periods = periods
+      self.courseSpan = courseSpan
+      self.starts = starts
+      self.order = order
+    }
+
+    /// The enrolments of one course in one period (its position in `periods`), and the group's
+    /// number.
+    func members(period: Int, course: Int) -> (ArraySlice<Int32>, Int) {
+      let group = period * courseSpan + course
+      return (order[starts[group]..<starts[group + 1]], group)
     }
   }
 
