@@ -101,12 +101,20 @@ package struct AggregationState: Sendable, Equatable {
     private let order: [Int32]
 
     init(_ enrolments: [Enrolment], granularity: PeriodGranularity) {
-      let periodOf = enrolments.map { Period(containing: $0.enrolledOn, granularity: granularity) }
-      let periods = Set(periodOf).sorted()
-      let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+      // An agency's enrolments span a few periods: a look along the short list of them is
+      // cheaper than hashing each enrolment's period.
+      var seen: [Period] = []
+      let seenIndex = enrolments.map { enrolment in
+        let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
+        if let index = seen.firstIndex(of: period) { return index }
+        seen.append(period)
+        return seen.count - 1
+      }
+      let periods = seen.sorted()
+      let position = seen.map { period in periods.firstIndex(of: period)! }
       let courseSpan = Int(enrolments.map(\.course).max()!) + 1
       let groups = enrolments.indices.map { index in
-        position[periodOf[index]]! * courseSpan + Int(enrolments[index].course)
+        position[seenIndex[index]] * courseSpan + Int(enrolments[index].course)
       }
       var starts = [Int](repeating: 0, count: periods.count * courseSpan + 1)
       for group in groups { starts[group + 1] += 1 }
