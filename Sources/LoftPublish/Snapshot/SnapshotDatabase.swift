@@ -41,11 +41,6 @@ package enum SnapshotDatabase {
     }
   }
 
-  /// The bytes of a database holding `table` alone, for `assemble`.
-  static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
-    try single(table).serialize()
-  }
-
   /// The snapshot put together on one thread from each table's `part`, copied over in the
   /// tables' order. SQLite copies rows between identical tables as stored records (its
   /// transfer optimisation), so this is quick, and the bytes depend only on the tables.
@@ -63,8 +58,9 @@ package enum SnapshotDatabase {
     return database
   }
 
-  /// A database holding one table, its rows inserted one by one in one transaction.
-  static func single(_ table: Table) throws(SQLiteError) -> SQLiteDatabase {
+  /// The bytes of a database holding `table` alone, for `assemble`: its rows inserted one by
+  /// one in one transaction.
+  static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
     let database = try empty()
     try database.execute("BEGIN")
     try database.execute(createStatement(table))
@@ -78,7 +74,7 @@ package enum SnapshotDatabase {
       throw SQLiteError(code: 1, message: "\(error)")
     }
     try database.execute("COMMIT")
-    return database
+    return try database.serialize()
   }
 
   /// An empty database with fixed settings: the bytes must not depend on the library's defaults.
