@@ -50,10 +50,7 @@ package struct AgencyIngest: Sendable {
     _ agencyFiles: IngestPlan.AgencyFiles, onRecords: (AgencyRecords) -> Void,
     onRestart: () -> Void = {}
   ) -> Result {
-    let estimate = agencyFiles.files.reduce(0) { total, planned in
-      total + planned.entry.size * (planned.entry.path.lowercased().hasSuffix(".zst") ? 8 : 1)
-    }
-    return estimate > largeAgencyBytes
+    agencyFiles.expectedBytes > largeAgencyBytes
       ? runInParts(agencyFiles, onRecords: onRecords, onRestart: onRestart)
       : runWhole(agencyFiles, onRecords: onRecords)
   }

@@ -88,39 +88,24 @@ extension DeliveryReader {
   ) -> Bool {
     var pseudonyms = Pseudonyms(numbering: false)
     let isLast = chunk == cuts.ends.count - 1
+    // The first chunk holds the header (and BOM, `sep=` line): a reader of the file skips them.
+    // The others start at a record, numbered from the line feeds before them.
+    var reader =
+      chunk == 0
+      ? CSVReader(profile: profile, limits: limits)
+      : CSVReader(
+        continuing: profile, limits: limits, delimiter: delimiter,
+        firstLine: cuts.lineFeedsBefore[chunk] + 1 - linesSkipped)
     func onRecord(_ record: CSVRecord) {
-      if record.isBlank { return }
       checker.take(record, into: &outcome, pseudonyms: &pseudonyms)
       outcome.dropValidRecords()
     }
     do {
-      if chunk == 0 {
-        // The first chunk holds the header (and BOM, `sep=` line): its own reader skips them.
-        var reader = CSVReader(profile: profile, limits: limits)
-        try file.forEachChunk(in: 0..<cuts.ends[0]) { bytes in
-          try reader.feed(rawChunk: bytes, onHeader: { _, _ in }, onRecord: onRecord)
-        }
-        if isLast { try reader.finish(onHeader: { _, _ in }, onRecord: onRecord) }
-        return isLast || reader.isAtRecordStart
+      try file.forEachChunk(in: (chunk == 0 ? 0 : cuts.ends[chunk - 1])..<cuts.ends[chunk]) {
+        try reader.feed(rawChunk: $0, onHeader: { _, _ in }, onRecord: onRecord)
       }
-      var tokenizer = CSVTokenizer(
-        delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits,
-        firstLine: cuts.lineFeedsBefore[chunk] + 1 - linesSkipped)
-      var utf8 = UTF8Validator()
-      var windows1252 = Transcoder(.windows1252)
-      var text: [UInt8] = []
-      try file.forEachChunk(in: cuts.ends[chunk - 1]..<cuts.ends[chunk]) { raw in
-        if profile.encoding == .windows1252 {
-          text.removeAll(keepingCapacity: true)
-          try windows1252.transcode(raw, into: &text)
-          try text.withUnsafeBufferPointer { try tokenizer.feed($0, onRecord) }
-        } else {
-          guard utf8.validate(raw) == nil else { throw TextError.badEncoding("") }
-          try tokenizer.feed(raw.assumingMemoryBound(to: UInt8.self), onRecord)
-        }
-      }
-      if isLast { try tokenizer.finish(onRecord) }
-      return isLast || tokenizer.isAtRecordStart
+      if isLast { try reader.finish(onHeader: { _, _ in }, onRecord: onRecord) }
+      return isLast || reader.isAtRecordStart
     } catch {
       return false
     }

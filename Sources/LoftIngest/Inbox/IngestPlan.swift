@@ -14,8 +14,13 @@ package struct IngestPlan: Sendable {
     package var agency: Int32
     package var files: [PlannedFile]
 
-    /// The files' size on disk, together.
-    package var bytes: Int { files.reduce(0) { $0 + $1.entry.size } }
+    /// The bytes the files are expected to hold once decompressed, a `.zst` file counted at 8
+    /// times its size: what orders the agencies and decides which one is read in parts.
+    package var expectedBytes: Int {
+      files.reduce(0) { total, planned in
+        total + planned.entry.size * (planned.entry.path.lowercased().hasSuffix(".zst") ? 8 : 1)
+      }
+    }
   }
 
   /// Files settled without reading: not regular, unmatched, or not in a registered agency folder.

@@ -33,6 +33,18 @@ package struct CSVReader {
     detector = CSVDialectDetector(lineEnding: profile.lineEnding, limits: limits)
   }
 
+  /// A reader of a chunk of a file that starts at a record after the header: `delimiter` is
+  /// the one the header set, and `firstLine` the number of the chunk's first line.
+  package init(
+    continuing profile: TextProfile, limits: CSVLimits, delimiter: UInt8, firstLine: Int
+  ) {
+    self.init(profile: profile, limits: limits)
+    transcoder = Transcoder(profile.encoding, atTextStart: false)
+    tokenizer = CSVTokenizer(
+      delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits, firstLine: firstLine)
+    sawHeader = true
+  }
+
   /// True once the header is found and the text fed so far ends exactly after a record (or
   /// the header): the rest of the text could be read by a tokenizer of its own.
   package var isAtRecordStart: Bool { sawHeader && tokenizer?.isAtRecordStart == true }

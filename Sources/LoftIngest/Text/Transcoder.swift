@@ -28,9 +28,11 @@ package struct Transcoder: Sendable {
 
   private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  /// A transcoder for input in `encoding`.
-  package init(_ encoding: TextEncoding) {
+  /// A transcoder for input in `encoding`. `atTextStart: false` is for input that starts in
+  /// the middle of a text (a chunk of a file): no BOM is looked for there.
+  package init(_ encoding: TextEncoding, atTextStart: Bool = true) {
     self.encoding = encoding
+    atStart = atTextStart
   }
 
   /// True when the input is UTF-8 and past any BOM: from now on each chunk is its own

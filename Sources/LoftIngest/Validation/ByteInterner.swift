@@ -38,15 +38,8 @@ package struct ByteInterner: Sendable {
   package mutating func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     if discards { return 0 }
     let hash = Self.hash(bytes)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      let number = Int(entry - 1)
-      if hashes[number] == hash && equals(number, bytes) { return Int32(number) }
-      slot = (slot + 1) & mask
-    }
+    let (found, slot) = find(bytes, hash: hash)
+    if let found { return found }
     let number = Int32(hashes.count)
     arena.append(contentsOf: bytes)
     starts.append(Int32(arena.count))
@@ -64,14 +57,21 @@ package struct ByteInterner: Sendable {
 
   /// The number of `bytes` if they have one.
   package func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    let hash = Self.hash(bytes)
+    find(bytes, hash: Self.hash(bytes)).number
+  }
+
+  /// The number of `bytes` if they have one, else the empty slot where they would go.
+  @inline(__always)
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (
+    number: Int32?, slot: Int
+  ) {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = slots[slot]
-      if entry == 0 { return nil }
+      if entry == 0 { return (nil, slot) }
       let number = Int(entry - 1)
-      if hashes[number] == hash && equals(number, bytes) { return Int32(number) }
+      if hashes[number] == hash && equals(number, bytes) { return (Int32(number), slot) }
       slot = (slot + 1) & mask
     }
   }

@@ -143,13 +143,13 @@ extension FieldParsing {
   /// The role a word names (`Role(word:)`), from its UTF-8 bytes: the words as listed are
   /// matched without making a string; any other spelling goes the long way.
   package static func role(_ bytes: UnsafeBufferPointer<UInt8>) -> Role? {
-    for (word, role) in roleWords where bytes.elementsEqual(word) { return role }
+    for (word, role) in roleWords where bytes.equals(word) { return role }
     return Role(word: String(decoding: bytes, as: UTF8.self))
   }
 
   /// The status a word names (`CompletionStatus(word:)`), from its UTF-8 bytes.
   package static func status(_ bytes: UnsafeBufferPointer<UInt8>) -> CompletionStatus? {
-    for (word, status) in statusWords where bytes.elementsEqual(word) { return status }
+    for (word, status) in statusWords where bytes.equals(word) { return status }
     return CompletionStatus(word: String(decoding: bytes, as: UTF8.self))
   }
 

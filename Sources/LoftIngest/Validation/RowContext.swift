@@ -34,7 +34,7 @@ package struct RowContext: Sendable {
   /// Checks a written org number against the register and the folder; empty means the folder's.
   package func checkOrg(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Reject? {
     // Nearly every row writes the folder's own number as it is registered.
-    if bytes.isEmpty || isFolderOrg(bytes) { return nil }
+    if bytes.isEmpty || bytes.equals(folderOrgDigits) { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
     guard let org = OrgNumber(text) else {
       return reject(line, .orgNumber, .badOrgNumber, "`\(text)` is not a valid org number")
@@ -47,14 +47,6 @@ package struct RowContext: Sendable {
       return reject(line, .orgNumber, .orgMismatch, "\(org) differs from the folder's \(folder)")
     }
     return nil
-  }
-
-  /// Whether `bytes` are the folder agency's org number as registered (a plain loop: the
-  /// generic `elementsEqual` over a buffer and an array was 1 % of a run).
-  private func isFolderOrg(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard bytes.count == folderOrgDigits.count else { return false }
-    for index in 0..<bytes.count where bytes[index] != folderOrgDigits[index] { return false }
-    return true
   }
 
   /// Checks a pseudonym's length: more than 128 characters is `out_of_range`. The message

@@ -43,8 +43,8 @@ package struct PipelineRunner: Sendable {
       let lock = try OutputLock.acquire(output: output, files: files)
       defer { lock.release() }
       var clock = StageClock()
-      let threads = options.threads ?? ProcessInfo.processInfo.activeProcessorCount
-      let collected = try ingestAndAggregate(ingest, threads: options.threads)
+      let threads = options.threadCount
+      let collected = try ingestAndAggregate(ingest, threads: threads)
       report.record(files: collected.inputs, rejects: collected.rejects)
       clock.lap("ingest and aggregate", into: &report)
 
@@ -115,7 +115,7 @@ package struct PipelineRunner: Sendable {
     var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
     let ingest = try Self.settings(definition, asOf: asOf)
     var clock = StageClock()
-    let collected = try ingestAndAggregate(ingest, threads: options.threads)
+    let collected = try ingestAndAggregate(ingest, threads: options.threadCount)
     report.record(files: collected.inputs, rejects: collected.rejects)
     clock.lap("ingest and aggregate", into: &report)
     if let path = options.rejectsFile {
@@ -135,8 +135,7 @@ package struct PipelineRunner: Sendable {
 
   /// Reads every agency's folder in parallel; each worker aggregates what it read into its own
   /// state, so an agency's records never outlive its turn. States merge in worker order.
-  func ingestAndAggregate(_ settings: IngestSettings, threads: Int?) throws(LoftError) -> Collected
-  {
+  func ingestAndAggregate(_ settings: IngestSettings, threads: Int) throws(LoftError) -> Collected {
     let entries: [InboxEntry]
     do {
       entries = try InboxScanner.scan(inbox: settings.inbox)
@@ -149,18 +148,17 @@ package struct PipelineRunner: Sendable {
       "loft: reading \(fileCount) files from \(plan.agencies.count) agencies (\(entries.count) entries in the inbox)"
     )
     let workers = max(
-      1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.agencies.count)))
+      1, min(threads, max(1, plan.agencies.count)))
     let slots = WorkerSlots<(state: AggregationState, results: [(Int, AgencyIngest.Result)])>(
       count: workers)
     // One large agency's files may use every thread, whatever the number of agencies; the
     // workers share one budget for the parts of large agencies (about 2 million records).
-    let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let ingest = AgencyIngest(
       settings: settings, recordsPerPart: max(1 << 18, (1 << 21) / workers), threads: threads)
     let next = WorkCounter()
     // The largest agencies first, so that no worker is left with a large one at the end.
     let largestFirst = plan.agencies.indices.sorted { a, b in
-      let (sizeA, sizeB) = (plan.agencies[a].bytes, plan.agencies[b].bytes)
+      let (sizeA, sizeB) = (plan.agencies[a].expectedBytes, plan.agencies[b].expectedBytes)
       return sizeA != sizeB ? sizeA > sizeB : a < b
     }
     DispatchQueue.concurrentPerform(iterations: workers) { worker in

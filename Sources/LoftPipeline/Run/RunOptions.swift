@@ -1,3 +1,4 @@
+import Foundation
 import LoftCore
 
 /// What a command line says about one run, on top of the pipeline definition.
@@ -6,6 +7,8 @@ package struct RunOptions: Sendable {
   package var output: String?
   /// Worker threads; nil means every core.
   package var threads: Int?
+  /// The worker threads to use: `threads`, or every core.
+  var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
   /// The date `future_date` and closed periods are judged against; nil means today in Oslo.
   package var asOf: Day?
   /// Where `loft validate` writes the rejects file, if anywhere.

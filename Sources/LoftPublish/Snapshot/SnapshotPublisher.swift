@@ -47,8 +47,8 @@ package struct SnapshotPublisher: Sendable {
   package var latestLink: String { output + "/latest" }
 
   /// The name a database gets: `<as-of date>-<first 8 hex digits of its SHA-256>`.
-  package static func name(asOf: Day, database: [UInt8]) -> String {
-    "\(asOf)-\(SHA256.hex(SHA256.hash(database)).prefix(8))"
+  package static func name(asOf: Day, databaseSHA256: String) -> String {
+    "\(asOf)-\(databaseSHA256.prefix(8))"
   }
 
   /// Publishes a snapshot; `manifest` turns the list of files (path, sha256, size) into
@@ -62,7 +62,9 @@ package struct SnapshotPublisher: Sendable {
     _ content: Content, asOf: Day,
     manifest: ([(path: String, sha256: String, bytes: Int)]) -> [UInt8]
   ) throws(LoftError) -> Outcome {
-    let name = Self.name(asOf: asOf, database: content.database)
+    // Hashed once: it names the folder and is the database's line in manifest.json.
+    let databaseSHA256 = SHA256.hex(SHA256.hash(content.database))
+    let name = Self.name(asOf: asOf, databaseSHA256: databaseSHA256)
     let target = snapshotsFolder + "/" + name
     try files.makeFolder(snapshotsFolder)
     removeLeftovers()
@@ -71,7 +73,8 @@ package struct SnapshotPublisher: Sendable {
     do {
       if !existed {
         try writeRejects(content.rejects, name: name)
-        try writeFolder(content, at: target, name: name, manifest: manifest)
+        try writeFolder(
+          content, databaseSHA256: databaseSHA256, at: target, name: name, manifest: manifest)
       }
       // Also when the folder existed: a killed run may have renamed it but not switched latest.
       try switchLatestIfNewest(name: name, asOf: asOf)
@@ -90,15 +93,18 @@ package struct SnapshotPublisher: Sendable {
   /// Writes every file into `.tmp-<name>-<pid>/` beside the target, fsyncs them and their
   /// folders, then renames the folder into place (and fsyncs `snapshots/`).
   private func writeFolder(
-    _ content: Content, at target: String, name: String,
+    _ content: Content, databaseSHA256: String, at target: String, name: String,
     manifest: ([(path: String, sha256: String, bytes: Int)]) -> [UInt8]
   ) throws(LoftError) {
     let temporary = snapshotsFolder + "/.tmp-\(name)-\(getProcessID())"
     try files.makeFolder(temporary)
     var listed: [(path: String, sha256: String, bytes: Int)] = []
-    let all = [("snapshot.sqlite.zst", content.database)] + content.extraFiles
+    // Each file with its hash when known already.
+    let all: [(path: String, bytes: [UInt8], sha256: String?)] =
+      [("snapshot.sqlite.zst", content.database, databaseSHA256)]
+      + content.extraFiles.map { ($0.path, $0.bytes, nil) }
     var folders: Set<String> = [temporary]
-    for (path, bytes) in all {
+    for (path, bytes, known) in all {
       let full = temporary + "/" + path
       let folder = parent(of: full)
       if !folders.contains(folder) {
@@ -106,7 +112,7 @@ package struct SnapshotPublisher: Sendable {
         folders.insert(folder)
       }
       try files.write(bytes, to: full)
-      listed.append((path, SHA256.hex(SHA256.hash(bytes)), bytes.count))
+      listed.append((path, known ?? SHA256.hex(SHA256.hash(bytes)), bytes.count))
     }
     try files.write(manifest(listed), to: temporary + "/manifest.json")
     for folder in folders.sorted(by: >) { try files.syncFolder(folder) }

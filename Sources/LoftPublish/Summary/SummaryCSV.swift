@@ -1,19 +1,15 @@
 import LoftCore
 
 /// The ministry tables as Norwegian Excel opens them: UTF-8 with BOM, `;`, decimal comma, and
-/// `:` (Statistics Norway's symbol) for suppressed values. National and sector rows only.
+/// `:` (Statistics Norway's symbol) for suppressed values.
 package enum SummaryCSV {
-  /// The CSV bytes of a table, or nil when the table has no national or sector rows to show.
+  /// The CSV bytes of a table, every row it is given: the caller chooses them (the snapshot
+  /// shows national and sector rows, `StatisticTables.keeping`).
   package static func render(_ table: Table) -> [UInt8] {
-    let grouping = table.columnIndex("grouping")
     let suppressed = table.columnIndex("suppressed")
     let keys = Set(table.columns.indices.filter { table.columns[$0].isKey })
     var text = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
     table.forEachRow { row in
-      if let grouping, case .text(let value) = row[grouping], value != "national", value != "sector"
-      {
-        return
-      }
       let isSuppressed = suppressed.map { row[$0] != .null } ?? false
       var fields: [String] = []
       for (index, value) in row.enumerated() {
