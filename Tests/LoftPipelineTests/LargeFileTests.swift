@@ -164,13 +164,15 @@ extension LargeFileTests {
 extension LargeFileTests {
   @Test(
     "chunks are cut between records and checked in parallel; a stray quote may send the file back whole",
-    arguments: [false, true])
-  func cuts(strayQuote: Bool) throws {
+    arguments: [false, true], [false, true])
+  func cuts(strayQuote: Bool, windows1252: Bool) throws {
     let fixture = try Fixture("small")
     defer { fixture.remove() }
-    try fixture.write(
-      Self.trickyAssessments(lineEnding: "\r\n", strayQuote: strayQuote),
-      to: "inbox/974760673/assessment-big.csv")
+    // `ø` in every fifth row: two bytes in UTF-8, one in Windows-1252, in every chunk.
+    let text = Self.trickyAssessments(lineEnding: "\r\n", strayQuote: strayQuote)
+      .replacingOccurrences(of: "second", with: "sø")
+    try Data(windows1252 ? text.data(using: .windowsCP1252)! : Data(text.utf8)).write(
+      to: URL(fileURLWithPath: fixture.path("inbox/974760673/assessment-big.csv")))
     let whole = try ingest(fixture, largeAgencyBytes: .max)
     let expected = try #require(
       whole.results.flatMap(\.inputs).first { $0.path.hasSuffix("assessment-big.csv") })

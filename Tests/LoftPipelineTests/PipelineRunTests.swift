@@ -199,4 +199,24 @@ import Testing
       }
     }
   }
+
+  @Test("the summaries hold the national and sector rows of each table, and only those")
+  func summaries() throws {
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    let result = try run(fixture)
+    for table in ["maturity", "maturity_stage", "competence_gap", "course_completion", "reach"] {
+      let data = try #require(
+        FileManager.default.contents(atPath: result.snapshotPath + "/summary/\(table).csv"))
+      let lines = String(decoding: data, as: UTF8.self).dropFirst()  // the BOM
+        .split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
+      let grouping = try #require(lines.first?.firstIndex(of: "grouping"))
+      let shown = lines.dropFirst().map { String($0[grouping]) }
+      #expect(Set(shown) == ["national", "sector"], "\(table)")
+      let expected = try query(
+        result.snapshotPath,
+        "SELECT count(*) FROM \(table) WHERE grouping IN ('national', 'sector')")
+      #expect(expected == [[.integer(Int64(shown.count))]], "\(table)")
+    }
+  }
 }

@@ -65,4 +65,18 @@ import Testing
     let database = try SnapshotDatabase.write(Self.tables, threads: 2)
     #expect(try database.query("PRAGMA database_list").rows.map { $0[1] } == [.text("main")])
   }
+
+  @Test(
+    "a table that cannot be written fails the build, whichever thread wrote it",
+    arguments: [1, 2])
+  func failingPart(_ threads: Int) {
+    // Two rows with the same key break the primary key.
+    let broken = Table(
+      name: "broken", nb: "b", en: "b",
+      columns: [Column("key", .text, key: true, nb: "k", en: "k")],
+      rows: [[.text("same")], [.text("same")]])
+    #expect(throws: SQLiteError.self) {
+      try SnapshotDatabase.build(Self.tables + [broken], threads: threads)
+    }
+  }
 }
