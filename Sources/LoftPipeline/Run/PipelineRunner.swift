@@ -157,9 +157,9 @@ package struct PipelineRunner: Sendable {
       settings: settings, recordsPerPart: max(1 << 18, (1 << 21) / workers), threads: threads)
     let next = WorkCounter()
     // The largest agencies first, so that no worker is left with a large one at the end.
+    let sizes = plan.agencies.map(\.expectedBytes)
     let largestFirst = plan.agencies.indices.sorted { a, b in
-      let (sizeA, sizeB) = (plan.agencies[a].expectedBytes, plan.agencies[b].expectedBytes)
-      return sizeA != sizeB ? sizeA > sizeB : a < b
+      sizes[a] != sizes[b] ? sizes[a] > sizes[b] : a < b
     }
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var state = AggregationState()
