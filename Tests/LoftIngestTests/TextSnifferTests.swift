@@ -80,4 +80,22 @@ import Testing
   func nulInWindows1252() {
     #expect(ChunkedReading.sniffAllWays(Array("a;b\n\u{0}".utf8) + [0xE6]) == nil)
   }
+
+  @Test(
+    "line endings are counted wherever they fall in the eight-byte words",
+    arguments: 0...9, 0...8)
+  func lineEndingsAtEveryOffset(gap: Int, lead: Int) {
+    let run = String(repeating: "x", count: gap)
+    let start = String(repeating: "é", count: lead % 2) + String(repeating: "x", count: lead)
+    // Five CR LF pairs among ten LFs: exactly half, so `crlf`; one LF more tips it to `lf`.
+    // Lone CRs (not before an LF) count for neither.
+    let pairs = String(repeating: "\r\n\(run)\n\(run)\r\(run)", count: 5)
+    #expect(ChunkedReading.sniffAllWays(Array((start + pairs).utf8)) == profile(.utf8, .crlf))
+    #expect(
+      ChunkedReading.sniffAllWays(Array((start + pairs + "x\n").utf8)) == profile(.utf8, .lf))
+    let carriageReturnsOnly = String(repeating: "\(run)\r", count: 6)
+    #expect(
+      ChunkedReading.sniffAllWays(Array((start + carriageReturnsOnly).utf8))
+        == profile(.utf8, .cr))
+  }
 }

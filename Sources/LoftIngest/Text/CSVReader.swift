@@ -8,10 +8,11 @@
 /// header, or at Excel's `sep=` line before it (SPEC §3): blank lines before those are not
 /// counted.
 ///
-/// UTF-8 input (after the BOM) is validated and tokenized where it lies, without a copy;
-/// other encodings are transcoded into one reused buffer.
+/// UTF-8 input (after the BOM) is tokenized where it lies, without a copy, and not validated
+/// again: the profile comes from `TextSniffer`, which has checked every byte. Other encodings
+/// are transcoded into one reused buffer.
 package struct CSVReader {
-  /// The file's encoding and line endings, from `TextSniffer`.
+  /// The file's encoding and line endings, from `TextSniffer` over the same bytes.
   package let profile: TextProfile
   /// The bounds on fields and records.
   package let limits: CSVLimits
@@ -29,7 +30,7 @@ package struct CSVReader {
   package init(profile: TextProfile, limits: CSVLimits = CSVLimits()) {
     self.profile = profile
     self.limits = limits
-    transcoder = Transcoder(profile.encoding)
+    transcoder = Transcoder(profile.encoding, checked: true)
     detector = CSVDialectDetector(lineEnding: profile.lineEnding, limits: limits)
   }
 
@@ -39,7 +40,7 @@ package struct CSVReader {
     continuing profile: TextProfile, limits: CSVLimits, delimiter: UInt8, firstLine: Int
   ) {
     self.init(profile: profile, limits: limits)
-    transcoder = Transcoder(profile.encoding, atTextStart: false)
+    transcoder = Transcoder(profile.encoding, atTextStart: false, checked: true)
     tokenizer = CSVTokenizer(
       delimiter: delimiter, lineEnding: profile.lineEnding, limits: limits, firstLine: firstLine)
     sawHeader = true

@@ -131,14 +131,25 @@ package struct TextSniffer: Sendable {
     let count = bytes.count
     var index = 0
     while index < count {
-      // Plain ASCII without NUL, LF or CR changes nothing but the CR-before-LF flag.
+      // Eight ASCII bytes without NUL at a time: they keep UTF-8 valid and say nothing about
+      // Windows-1252, so only their line endings count. Rows are short, so most words hold
+      // one; counting them here keeps the byte loop for the rare bytes that need it.
       if index + 8 <= count && (validator.isAtBoundary || !isValidUTF8) {
         let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 == 0 && !Self.hasZeroByte(word)
-          && !Self.hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-          && !Self.hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
-        {
-          previousWasCarriageReturn = false
+        if word & 0x8080_8080_8080_8080 == 0 && !Self.hasZeroByte(word) {
+          let lineFeedMask = Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+          let carriageReturnMask = Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+          if lineFeedMask | carriageReturnMask != 0 {
+            lineFeeds += lineFeedMask.nonzeroBitCount
+            carriageReturns += carriageReturnMask.nonzeroBitCount
+            // A CR directly before an LF: inside the word, or the word's first byte after a
+            // CR that ended the bytes before it.
+            carriageReturnLineFeeds += ((carriageReturnMask << 8) & lineFeedMask).nonzeroBitCount
+            if previousWasCarriageReturn && lineFeedMask & 0x80 != 0 {
+              carriageReturnLineFeeds += 1
+            }
+          }
+          previousWasCarriageReturn = carriageReturnMask >> 63 != 0
           index += 8
           continue
         }
@@ -201,6 +212,13 @@ package struct TextSniffer: Sendable {
         previousWasCarriageReturn = false
       }
     }
+  }
+
+  /// 0x80 in each byte of an ASCII `word` (high bits clear) that is zero, 0 in the others.
+  @inline(__always)
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    // No byte of an ASCII word carries into the next when 0x7F is added to it.
+    ~((word &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
   }
 
   /// Whether any of the eight bytes of `word` is zero.

@@ -28,11 +28,17 @@ package struct Transcoder: Sendable {
 
   private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+  /// UTF-8 input that `TextSniffer` has already found well-formed, all of it: it is not
+  /// checked again.
+  private let isChecked: Bool
+
   /// A transcoder for input in `encoding`. `atTextStart: false` is for input that starts in
-  /// the middle of a text (a chunk of a file): no BOM is looked for there.
-  package init(_ encoding: TextEncoding, atTextStart: Bool = true) {
+  /// the middle of a text (a chunk of a file): no BOM is looked for there. `checked: true`
+  /// is for UTF-8 text that `TextSniffer` has found well-formed: it is not validated again.
+  package init(_ encoding: TextEncoding, atTextStart: Bool = true, checked: Bool = false) {
     self.encoding = encoding
     atStart = atTextStart
+    isChecked = checked
   }
 
   /// True when the input is UTF-8 and past any BOM: from now on each chunk is its own
@@ -47,6 +53,7 @@ package struct Transcoder: Sendable {
   /// Checks a UTF-8 chunk that will be used as it is; only while `passesThrough`.
   package mutating func validate(_ chunk: UnsafeRawBufferPointer) throws(TextError) {
     precondition(passesThrough, "validate(_:) is for UTF-8 input past the BOM")
+    if isChecked { return }
     if let bad = validator.validate(chunk) { throw invalidUTF8(at: offset + bad) }
     offset += chunk.count
   }
@@ -71,7 +78,7 @@ package struct Transcoder: Sendable {
         // The file is a bare prefix of the BOM: those bytes were text after all.
         appendHeldBOMBytes(into: &output)
       }
-      guard validator.isAtBoundary else {
+      guard isChecked || validator.isAtBoundary else {
         throw .badEncoding("UTF-8 sequence cut off at the end of the file (byte \(offset))")
       }
     case .utf16LE:
@@ -120,7 +127,7 @@ package struct Transcoder: Sendable {
   private mutating func appendValidated(
     _ bytes: UnsafeRawBufferPointer, _ output: inout [UInt8]
   ) throws(TextError) {
-    if let bad = validator.validate(bytes) { throw invalidUTF8(at: offset + bad) }
+    if !isChecked, let bad = validator.validate(bytes) { throw invalidUTF8(at: offset + bad) }
     offset += bytes.count
     output.append(contentsOf: bytes)
   }
