@@ -67,7 +67,7 @@ package struct DisclosureAudit {
   }
 
   private static func column(_ agency: Int, _ role: Role?) -> Int {
-    agency * 8 + (role.map { Role.allCases.firstIndex(of: $0)! + 1 } ?? 0)
+    agency * 8 + (role.map { $0.index + 1 } ?? 0)
   }
 
   private func vector(_ cell: CellKey, roles: Bool, counts: [Int: Int]) -> ExposureCheck.Vector {

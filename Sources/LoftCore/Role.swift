@@ -18,6 +18,16 @@ package enum Role: String, Sendable, CaseIterable, Comparable {
   }
 
   package static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// The role's position in `allCases`, without searching it.
+  package var index: Int {
+    switch self {
+    case .topLeader: 0
+    case .middleManager: 1
+    case .teamLeader: 2
+    case .other: 3
+    }
+  }
 }
 
 /// Where a learner stands in a course, from least to most advanced.
@@ -46,7 +56,7 @@ package enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
   }
 
   /// completed › failed › withdrawn › in_progress › enrolled.
-  var rank: Int {
+  package var rank: Int {
     switch self {
     case .enrolled: 0
     case .inProgress: 1

@@ -87,4 +87,35 @@ import Testing
     #expect(enrolments[0].completedOn == day("2025-02-01"))
     #expect(enrolments[0].minutes == 40)
   }
+
+  @Test(
+    "completion records are settled in order across the records taken together",
+    arguments: [1, 15, 16, 17, 40])
+  func completionsInOrder(count: Int) {
+    // Record i is learner i % 7 in course 0; every third record repeats the one before it.
+    func record(_ i: Int) -> CompletionRecord {
+      let source = i % 3 == 2 ? i - 1 : i
+      return CompletionRecord(
+        agency: 0, learner: Int32(source % 7), course: 0, status: .enrolled,
+        enrolledOn: Day(ordinal: Int32(20_000 + source)), completedOn: nil, minutes: source)
+    }
+    var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 1)
+    var input = InputFile(path: "c.csv", bytes: 1, status: .read)
+    input.rowsRead = count
+    var file = FileOutcome(input: input)
+    file.completions = (0..<count).map { Line($0 + 2, record($0)) }
+    let settled = fold.add(file)
+    // A second file with the same records: every one a duplicate.
+    var again = FileOutcome(input: input)
+    again.input.path = "d.csv"
+    again.completions = file.completions
+    let repeated = fold.add(again)
+    var learners = ByteInterner()
+    let enrolments = fold.finish(learners: &learners).enrolments
+    let duplicates = (0..<count).filter { $0 % 3 == 2 }.count
+    #expect((settled.rowsAccepted, settled.rowsDuplicate) == (count - duplicates, duplicates))
+    #expect((repeated.rowsAccepted, repeated.rowsDuplicate) == (0, count))
+    // Each distinct record starts an enrolment of its own, in the order first seen.
+    #expect(enrolments.map(\.minutes) == (0..<count).filter { $0 % 3 != 2 }.map { Optional($0) })
+  }
 }

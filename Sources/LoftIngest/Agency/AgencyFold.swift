@@ -20,6 +20,10 @@ package struct AgencyFold {
   private var enrolmentIndex = FingerprintMap()
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
+  /// The keys of the completion records being taken, `lookahead` at a time; reused.
+  private var keys: [(record: Fingerprint, enrolment: Fingerprint)] = []
+  /// How many records' table slots are fetched into the cache before the first is used.
+  private static let lookahead = 16
 
   private struct LatestKey: Hashable {
     var respondent: Int32
@@ -85,13 +89,28 @@ package struct AgencyFold {
         input.rowsDuplicate += 1
       }
     }
-    for item in batch.completions {
-      if seen.insert(item.record.fingerprint) {
-        input.rowsAccepted += 1
-        fold(item.record)
-      } else {
-        input.rowsDuplicate += 1
+    // The tables are far larger than the cache and each record lands in them at random: the
+    // slots a few records need are fetched together, so that their misses overlap.
+    let completions = batch.completions
+    var start = completions.startIndex
+    while start < completions.endIndex {
+      let end = min(start + Self.lookahead, completions.endIndex)
+      keys.removeAll(keepingCapacity: true)
+      for item in completions[start..<end] {
+        let key = (record: item.record.fingerprint, enrolment: item.record.enrolmentKey)
+        seen.prefetch(key.record)
+        enrolmentIndex.prefetch(key.enrolment)
+        keys.append(key)
       }
+      for (item, key) in zip(completions[start..<end], keys) {
+        if seen.insert(key.record) {
+          input.rowsAccepted += 1
+          fold(item.record, key: key.enrolment)
+        } else {
+          input.rowsDuplicate += 1
+        }
+      }
+      start = end
     }
     for statement in batch.statements {
       if seenStatements.insert(statement.id).inserted {
@@ -103,14 +122,9 @@ package struct AgencyFold {
     }
   }
 
-  /// Folds a CSV record into its enrolment: the most advanced status, the earliest completion,
-  /// the largest minutes (CSV minutes are cumulative).
-  private mutating func fold(_ record: CompletionRecord) {
-    // A CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
-    var key = Fingerprint()
-    key.add(Int(record.learner))
-    key.add(Int(record.course))
-    key.add(Int(record.enrolledOn.ordinal))
+  /// Folds a CSV record into its enrolment (`key`, its `enrolmentKey`): the most advanced
+  /// status, the earliest completion, the largest minutes (CSV minutes are cumulative).
+  private mutating func fold(_ record: CompletionRecord, key: Fingerprint) {
     let (number, added) = enrolmentIndex.number(of: key, orAdding: Int32(enrolments.count))
     let index = Int(number)
     guard !added else {
@@ -162,7 +176,7 @@ extension AssessmentRecord {
     fingerprint.add(1)  // the kind: assessments and completions share one set
     fingerprint.add(Int(respondent))
     fingerprint.add(Int(date.ordinal))
-    fingerprint.add(Role.allCases.firstIndex(of: role)!)
+    fingerprint.add(role.index)
     for value in maturity { fingerprint.add(value) }
     for value in current { fingerprint.add(value) }
     for value in target { fingerprint.add(value) }
@@ -171,6 +185,15 @@ extension AssessmentRecord {
 }
 
 extension CompletionRecord {
+  /// Its CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
+  var enrolmentKey: Fingerprint {
+    var key = Fingerprint()
+    key.add(Int(learner))
+    key.add(Int(course))
+    key.add(Int(enrolledOn.ordinal))
+    return key
+  }
+
   /// Every canonical value of the record (its agency is the fold's).
   var fingerprint: Fingerprint {
     var fingerprint = Fingerprint()
@@ -178,7 +201,7 @@ extension CompletionRecord {
     fingerprint.add(Int(learner))
     fingerprint.add(Int(course))
     fingerprint.add(Int(enrolledOn.ordinal))
-    fingerprint.add(CompletionStatus.allCases.firstIndex(of: status)!)
+    fingerprint.add(status.rank)
     fingerprint.add(completedOn.map { Int($0.ordinal) })
     fingerprint.add(minutes)
     return fingerprint

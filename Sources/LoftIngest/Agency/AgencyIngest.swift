@@ -71,7 +71,7 @@ package struct AgencyIngest: Sendable {
     _ agencyFiles: IngestPlan.AgencyFiles, onRecords: (AgencyRecords) -> Void
   ) -> Result {
     let reader = reader(agencyFiles)
-    var fold = newFold(agencyFiles.agency)
+    var fold = newFold(agencyFiles.agency, expectedRecords: agencyFiles.expectedCSVRecords)
     var pseudonyms = Pseudonyms()
     var files = FileHashes()
     var result = Result()

@@ -93,7 +93,8 @@ struct DeliveryReader {
       switch planned.source.format {
       case .csv:
         try readCSV(
-          content, kind: planned.source.kind, into: &outcome, pseudonyms: &pseudonyms,
+          content, kind: planned.source.kind, expectedBytes: planned.expectedBytes,
+          into: &outcome, pseudonyms: &pseudonyms,
           rereading: rereading, chunking: chunking, batchSize: batchSize,
           onBatch: onBatch)
       case .xapi: try readXAPI(content, into: &outcome, batchSize: batchSize, onBatch: onBatch)
@@ -129,7 +130,8 @@ struct DeliveryReader {
   // MARK: - CSV
 
   private func readCSV(
-    _ content: DeliveryContent, kind: SourceKind, into outcome: inout FileOutcome,
+    _ content: DeliveryContent, kind: SourceKind, expectedBytes: Int,
+    into outcome: inout FileOutcome,
     pseudonyms: inout Pseudonyms, rereading: Reread?, chunking: Chunking?, batchSize: Int,
     onBatch: (inout FileOutcome) -> Void
   ) throws(Quarantine) {
@@ -144,6 +146,13 @@ struct DeliveryReader {
       checkInChunks(content, profile: profile, kind: kind, into: &outcome, chunking: chunking)
     {
       return
+    }
+    // Room for the valid records at some 40 bytes a row (a batch at most), so that the array
+    // is not copied again and again as it grows.
+    let expectedRecords = min(batchSize, expectedBytes / 40)
+    switch kind {
+    case .assessment: outcome.assessments.reserveCapacity(expectedRecords)
+    case .completion: outcome.completions.reserveCapacity(expectedRecords)
     }
     let limits = CSVLimits(
       maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A 128-bit fingerprint of a record's canonical values, for finding repeated records without
 /// keeping the records.
 ///
@@ -65,6 +67,14 @@ package struct FingerprintSet: Sendable {
     return true
   }
 
+  /// Starts loading the slot where a search for `fingerprint` begins into the cache.
+  @inline(__always)
+  package func prefetch(_ fingerprint: Fingerprint) {
+    slots.withUnsafeBufferPointer { slots in
+      loft_prefetch(slots.baseAddress! + Self.slot(of: fingerprint, in: slots.count))
+    }
+  }
+
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: .empty, count: old.count * 2)
@@ -117,6 +127,14 @@ package struct FingerprintMap: Sendable {
     count += 1
     if count * 3 > slots.count * 2 { grow() }
     return (new, true)
+  }
+
+  /// Starts loading the slot where a search for `fingerprint` begins into the cache.
+  @inline(__always)
+  package func prefetch(_ fingerprint: Fingerprint) {
+    slots.withUnsafeBufferPointer { slots in
+      loft_prefetch(slots.baseAddress! + FingerprintSet.slot(of: fingerprint, in: slots.count))
+    }
   }
 
   private mutating func grow() {

@@ -7,6 +7,12 @@ package struct IngestPlan: Sendable {
   package struct PlannedFile: Sendable {
     package var entry: InboxEntry
     package var source: Source
+
+    /// The bytes the file is expected to hold once decompressed: a `.zst` file at 8 times its
+    /// size.
+    package var expectedBytes: Int {
+      entry.size * (entry.path.lowercased().hasSuffix(".zst") ? 8 : 1)
+    }
   }
 
   /// One agency folder's files.
@@ -14,11 +20,17 @@ package struct IngestPlan: Sendable {
     package var agency: Int32
     package var files: [PlannedFile]
 
-    /// The bytes the files are expected to hold once decompressed, a `.zst` file counted at 8
-    /// times its size: what orders the agencies and decides which one is read in parts.
+    /// The bytes the files are expected to hold once decompressed: what orders the agencies
+    /// and decides which one is read in parts.
     package var expectedBytes: Int {
+      files.reduce(0) { total, planned in total + planned.expectedBytes }
+    }
+
+    /// About how many CSV records the files hold, at some 40 bytes a row: what an agency's
+    /// duplicate check and enrolments are sized for, so that they seldom grow.
+    package var expectedCSVRecords: Int {
       files.reduce(0) { total, planned in
-        total + planned.entry.size * (planned.entry.path.lowercased().hasSuffix(".zst") ? 8 : 1)
+        total + (planned.source.format == .csv ? planned.expectedBytes / 40 : 0)
       }
     }
   }
