@@ -27,8 +27,8 @@ let package = Package(
     // MARK: - Our own C
     // SHA-256 with the CPU's SHA extensions: their intrinsics are reachable only from C.
     .target(name: "CSHA256"),
-    // A prefetch hint for the duplicate and enrolment tables: compiler builtins are C only.
-    .target(name: "CPrefetch"),
+    // Ingest's hot loops: a prefetch hint and a SIMD byte search (builtins, x86 intrinsics).
+    .target(name: "CIntrinsics"),
 
     // MARK: - The stages
     // The domain: org numbers, dates, periods, the model, register, catalogue, records. No I/O.
@@ -36,7 +36,7 @@ let package = Package(
     // zstd, wrapped once: streaming decompression with limits, and fixed-level compression.
     .target(name: "LoftCompression", dependencies: ["CZstd"]),
     // Bytes → validated records and rejects: dialects, CSV, xAPI, column mapping, rules.
-    .target(name: "LoftIngest", dependencies: ["LoftCore", "LoftCompression", "CPrefetch"]),
+    .target(name: "LoftIngest", dependencies: ["LoftCore", "LoftCompression", "CIntrinsics"]),
     // Records → exact, mergeable states → statistic cells.
     .target(name: "LoftAggregate", dependencies: ["LoftCore"]),
     // Statistic cells → which ones are suppressed (primary and secondary).

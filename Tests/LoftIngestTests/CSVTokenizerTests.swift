@@ -150,4 +150,33 @@ import Testing
     try tokenizer.finish { _ in Issue.record("no record is left") }
     #expect(seen == 1)
   }
+
+  @Test(
+    "long records: runs found 64 bytes at a time give what byte by byte gives",
+    arguments: [(LineEnding.lf, ","), (.crlf, ";"), (.cr, "\t")] as [(LineEnding, Character)])
+  func longRecords(lineEnding: LineEnding, delimiter: Character) {
+    let newline = lineEnding == .cr ? "\r" : "\n"
+    // Each piece as written, and its value.
+    let pieces: [(written: String, value: String)] = [
+      ("", ""), ("a", "a"), ("bb", "bb"),
+      (String(repeating: "x", count: 70), String(repeating: "x", count: 70)),
+      ("l3ebb9114b636", "l3ebb9114b636"), ("\"q\(delimiter)q\"", "q\(delimiter)q"),
+      ("\"say \"\"hi\"\"\"", "say \"hi\""), ("\"two\(newline)lines\"", "two\(newline)lines"),
+      ("2024-09-30", "2024-09-30"),
+    ]
+    var text = ""
+    var expected: [Row] = []
+    var line = 1
+    for record in 0..<60 {
+      let chosen = (0...(record % 7)).map { pieces[(record * 7 + $0 * 3) % pieces.count] }
+      text += chosen.map(\.written).joined(separator: String(delimiter))
+      text += lineEnding == .crlf ? "\r\n" : newline
+      expected.append(Row(line, chosen.map(\.value)))
+      line += 1 + chosen.filter { $0.value.contains(newline) }.count
+    }
+    let outcome = ChunkedReading.tokenizeAllWays(
+      text, delimiter: delimiter, lineEnding: lineEnding)
+    #expect(outcome.rows == expected)
+    #expect(outcome.error == nil)
+  }
 }

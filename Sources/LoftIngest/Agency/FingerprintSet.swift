@@ -1,4 +1,4 @@
-import CPrefetch
+import CIntrinsics
 
 /// A 128-bit fingerprint of a record's canonical values, for finding repeated records without
 /// keeping the records.
