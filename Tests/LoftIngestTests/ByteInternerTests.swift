@@ -29,6 +29,37 @@ import Testing
     #expect(find("dl101") == nil)
   }
 
+  @Test("every byte of a string counts in its hash, whatever its length", arguments: 0...20)
+  func everyByteHashed(length: Int) {
+    let base = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+    let hash = base.withUnsafeBufferPointer(ByteInterner.hash)
+    for position in 0..<length {
+      var changed = base
+      changed[position] = UInt8(ascii: "b")
+      #expect(changed.withUnsafeBufferPointer(ByteInterner.hash) != hash, "byte \(position)")
+    }
+    let longer = base + [UInt8(ascii: "a")]
+    #expect(longer.withUnsafeBufferPointer(ByteInterner.hash) != hash)
+  }
+
+  @Test("bytes compare equal only when every byte is", arguments: 0...20)
+  func sameBytes(length: Int) {
+    let base = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+    func same(_ other: [UInt8]) -> Bool {
+      base.withUnsafeBytes { a in
+        other.withUnsafeBytes { b in
+          ByteInterner.sameBytes(a.baseAddress ?? b.baseAddress!, b.baseAddress!, count: length)
+        }
+      }
+    }
+    #expect(same(base + [0]))
+    for position in 0..<length {
+      var changed = base
+      changed[position] ^= 0x20
+      #expect(!same(changed + [0]), "byte \(position)")
+    }
+  }
+
   @Test("a string's part is the same every time and parts are used evenly") func parts() {
     var counts = [0, 0, 0, 0]
     for index in 0..<40_000 {

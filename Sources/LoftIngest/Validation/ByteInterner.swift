@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Numbers for byte strings: equal bytes get the same number, numbers are given 0, 1, 2, … in
 /// the order strings are first seen.
 ///
@@ -86,9 +80,41 @@ package struct ByteInterner: Sendable {
     let start = Int(starts[number])
     let end = Int(starts[number + 1])
     guard end - start == bytes.count else { return false }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
     return arena.withUnsafeBufferPointer { arena in
-      bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+      Self.sameBytes(
+        UnsafeRawPointer(arena.baseAddress! + start), UnsafeRawPointer(base), count: bytes.count)
     }
+  }
+
+  /// Whether `count` bytes at `a` and `b` are equal: eight at a time, the last eight perhaps
+  /// overlapping. Inline, since the strings are short and a call to `memcmp` cost more than
+  /// the comparing.
+  @inline(__always)
+  static func sameBytes(
+    _ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int
+  ) -> Bool {
+    guard count >= 8 else {
+      for offset in 0..<count
+      where a.load(fromByteOffset: offset, as: UInt8.self)
+        != b.load(fromByteOffset: offset, as: UInt8.self)
+      {
+        return false
+      }
+      return true
+    }
+    var offset = 0
+    while offset + 8 <= count {
+      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
+        return false
+      }
+      offset += 8
+    }
+    return offset == count
+      || a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
   }
 
   private mutating func grow() {
@@ -103,7 +129,7 @@ package struct ByteInterner: Sendable {
   }
 
   /// A 64-bit hash of a short byte string: eight bytes at a time, each word mixed by a 128-bit
-  /// multiply (as wyhash does). Not for adversaries: a collision costs a probe, never a wrong
+  /// multiply (as wyhash does), the count mixed in first. Not for adversaries: a collision costs a probe, never a wrong
   /// answer, since strings are compared byte for byte.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
@@ -115,12 +141,20 @@ package struct ByteInterner: Sendable {
       state = mix(word ^ 0xE703_7ED1_A0B4_28DB, state ^ 0xA076_1D64_78BD_642F)
       offset += 8
     }
+    // The last bytes in one or two loads, which may overlap bytes already mixed in: the same
+    // bytes still give the same hash.
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < bytes.count {
-      tail |= UInt64(base[offset]) << shift
-      shift += 8
-      offset += 1
+    let count = bytes.count
+    if offset < count {
+      if count >= 8 {
+        tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else if count >= 4 {
+        tail =
+          UInt64(raw.loadUnaligned(as: UInt32.self))
+          | UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+      } else {
+        for index in 0..<count { tail |= UInt64(base[index]) << (8 * UInt64(index)) }
+      }
     }
     return mix(tail ^ 0x8EBC_6AF0_9C88_C6E3, state ^ 0xA076_1D64_78BD_642F)
   }
