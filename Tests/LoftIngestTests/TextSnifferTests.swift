@@ -87,9 +87,10 @@ import Testing
   func lineEndingsAtEveryOffset(gap: Int, lead: Int) {
     let run = String(repeating: "x", count: gap)
     let start = String(repeating: "é", count: lead % 2) + String(repeating: "x", count: lead)
-    // Five CR LF pairs among ten LFs: exactly half, so `crlf`; one LF more tips it to `lf`.
-    // Lone CRs (not before an LF) count for neither.
-    let pairs = String(repeating: "\r\n\(run)\n\(run)\r\(run)", count: 5)
+    // Twelve CR LF pairs among 24 LFs (over 64 bytes, to reach the SIMD path whole): exactly
+    // half, so `crlf`; one LF more tips it to `lf`. Lone CRs (not before an LF) count for
+    // neither.
+    let pairs = String(repeating: "\r\n\(run)\n\(run)\r\(run)", count: 12)
     #expect(ChunkedReading.sniffAllWays(Array((start + pairs).utf8)) == profile(.utf8, .crlf))
     #expect(
       ChunkedReading.sniffAllWays(Array((start + pairs + "x\n").utf8)) == profile(.utf8, .lf))
@@ -97,5 +98,15 @@ import Testing
     #expect(
       ChunkedReading.sniffAllWays(Array((start + carriageReturnsOnly).utf8))
         == profile(.utf8, .cr))
+  }
+
+  @Test("bytes past the first 64 are checked like the first ones")
+  func longText() {
+    let plain = Array(String(repeating: "abc;def\n", count: 12).utf8)
+    #expect(ChunkedReading.sniffAllWays(plain + Array("Tromsø\n".utf8)) == profile(.utf8, .lf))
+    #expect(ChunkedReading.sniffAllWays(plain + [0x00] + plain) == profile(.utf8, .lf))
+    #expect(ChunkedReading.sniffAllWays(plain + [0xE6] + plain) == profile(.windows1252, .lf))
+    #expect(ChunkedReading.sniffAllWays(plain + [0xE6, 0x00] + plain) == nil)
+    #expect(ChunkedReading.sniffAllWays(plain + [0x81] + plain) == nil)
   }
 }

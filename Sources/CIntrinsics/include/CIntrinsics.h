@@ -1,4 +1,4 @@
-// For LoftIngest's hot loops: a prefetch hint and a 64-byte SIMD search, which Swift cannot
+// For LoftIngest's hot loops: a prefetch hint and 64-byte SIMD scans, which Swift cannot
 // reach (compiler builtins and x86 intrinsics are C only). Header-only and inline, so that
 // Swift's optimiser inlines them into the loops that call them.
 
@@ -38,6 +38,38 @@ static inline uint64_t loft_find_bytes64(
   }
 #endif
   return mask;
+}
+
+/// Masks of the 64 bytes at `bytes` (all of them readable) for a text sniffer: bit i of
+/// `*line_feeds` set where byte i is LF (0x0A), of `*carriage_returns` where it is CR (0x0D).
+/// Returns the mask of the bytes that are NUL or above 0x7F: where these are 0, the bytes are
+/// plain ASCII and only their line endings matter.
+static inline uint64_t loft_text_bytes64(
+    const uint8_t *bytes, uint64_t *line_feeds, uint64_t *carriage_returns) {
+  uint64_t lf = 0, cr = 0, other = 0;
+#if defined(__x86_64__)
+  const __m128i vlf = _mm_set1_epi8(0x0A), vcr = _mm_set1_epi8(0x0D);
+  const __m128i zero = _mm_setzero_si128();
+  for (int block = 0; block < 4; block++) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(bytes + 16 * block));
+    const int shift = 16 * block;
+    lf |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vlf)) << shift;
+    cr |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vcr)) << shift;
+    // The sign bit is the high bit of each byte.
+    other |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero)))
+             << shift;
+  }
+#else
+  for (int i = 0; i < 64; i++) {
+    const uint8_t byte = bytes[i];
+    if (byte == 0x0A) lf |= (uint64_t)1 << i;
+    if (byte == 0x0D) cr |= (uint64_t)1 << i;
+    if (byte == 0 || byte > 0x7F) other |= (uint64_t)1 << i;
+  }
+#endif
+  *line_feeds = lf;
+  *carriage_returns = cr;
+  return other;
 }
 
 #endif

@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// Pass 1 over a file's raw bytes (run alongside hashing): which encoding and which line
 /// endings the file has.
 ///
@@ -131,25 +133,32 @@ package struct TextSniffer: Sendable {
     let count = bytes.count
     var index = 0
     while index < count {
+      // 64 plain ASCII bytes at a time (SIMD): only their line endings count.
+      if index + 64 <= count && (validator.isAtBoundary || !isValidUTF8) {
+        var lineFeedMask: UInt64 = 0
+        var carriageReturnMask: UInt64 = 0
+        let other = loft_text_bytes64(
+          bytes.baseAddress!.advanced(by: index).assumingMemoryBound(to: UInt8.self),
+          &lineFeedMask, &carriageReturnMask)
+        if other == 0 {
+          countLineEndings(
+            lineFeeds: lineFeedMask, carriageReturns: carriageReturnMask, bitsPerByte: 1,
+            count: 64)
+          index += 64
+          continue
+        }
+      }
       // Eight ASCII bytes without NUL at a time: they keep UTF-8 valid and say nothing about
       // Windows-1252, so only their line endings count. Rows are short, so most words hold
       // one; counting them here keeps the byte loop for the rare bytes that need it.
       if index + 8 <= count && (validator.isAtBoundary || !isValidUTF8) {
         let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         if word & 0x8080_8080_8080_8080 == 0 && !Self.hasZeroByte(word) {
-          let lineFeedMask = Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
-          let carriageReturnMask = Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
-          if lineFeedMask | carriageReturnMask != 0 {
-            lineFeeds += lineFeedMask.nonzeroBitCount
-            carriageReturns += carriageReturnMask.nonzeroBitCount
-            // A CR directly before an LF: inside the word, or the word's first byte after a
-            // CR that ended the bytes before it.
-            carriageReturnLineFeeds += ((carriageReturnMask << 8) & lineFeedMask).nonzeroBitCount
-            if previousWasCarriageReturn && lineFeedMask & 0x80 != 0 {
-              carriageReturnLineFeeds += 1
-            }
-          }
-          previousWasCarriageReturn = carriageReturnMask >> 63 != 0
+          // Byte i's bit at 8i.
+          countLineEndings(
+            lineFeeds: Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A) >> 7,
+            carriageReturns: Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) >> 7,
+            bitsPerByte: 8, count: 8)
           index += 8
           continue
         }
@@ -212,6 +221,25 @@ package struct TextSniffer: Sendable {
         previousWasCarriageReturn = false
       }
     }
+  }
+
+  /// Counts the line endings of `count` plain ASCII bytes, given as masks: byte i is LF (or
+  /// CR) when bit `i * bitsPerByte` is set.
+  @inline(__always)
+  private mutating func countLineEndings(
+    lineFeeds lineFeedMask: UInt64, carriageReturns carriageReturnMask: UInt64,
+    bitsPerByte: UInt64, count: UInt64
+  ) {
+    if lineFeedMask | carriageReturnMask != 0 {
+      lineFeeds += lineFeedMask.nonzeroBitCount
+      carriageReturns += carriageReturnMask.nonzeroBitCount
+      // A CR directly before an LF: inside these bytes, or the first of them after a CR that
+      // ended the bytes before.
+      carriageReturnLineFeeds +=
+        ((carriageReturnMask << bitsPerByte) & lineFeedMask).nonzeroBitCount
+      if previousWasCarriageReturn && lineFeedMask & 1 != 0 { carriageReturnLineFeeds += 1 }
+    }
+    previousWasCarriageReturn = carriageReturnMask >> ((count - 1) * bitsPerByte) & 1 != 0
   }
 
   /// 0x80 in each byte of an ASCII `word` (high bits clear) that is zero, 0 in the others.
