@@ -7,7 +7,8 @@ import Testing
   @Test(
     "reads whole numbers with a decimal comma or point",
     arguments: [
-      ("3", 3), ("3,0", 3), ("3.00", 3), ("-2", -2), ("0", 0), ("120", 120),
+      ("3", 3), ("3,0", 3), ("3.00", 3), ("-2", -2), ("0", 0), ("120", 120), ("007", 7),
+      ("999999999999999999", 999_999_999_999_999_999), ("9223372036854775807", Int.max),
     ])
   func wholeNumbers(_ text: String, _ value: Int) {
     #expect(FieldParsing.wholeNumber(text) == value)
@@ -17,6 +18,7 @@ import Testing
     "refuses fractions, words, separators and overflow",
     arguments: [
       "3,5", "abc", "1 000", "1.000,0", "1e3", "1e309", "123456789012345678901234567890", ",5", "",
+      "9223372036854775808", "12a",
     ])
   func notWhole(_ text: String) {
     #expect(FieldParsing.wholeNumber(text) == nil)

@@ -11,6 +11,20 @@ package enum FieldParsing {
 
   /// `wholeNumber(_:)` on UTF-8 bytes.
   package static func wholeNumber(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Nearly every value is a few plain digits, too few to overflow: read them straight.
+    if !bytes.isEmpty && bytes.count <= 18 {
+      var value = 0
+      var plain = true
+      for byte in bytes {
+        let digit = byte &- UInt8(ascii: "0")
+        if digit > 9 {
+          plain = false
+          break
+        }
+        value = value * 10 + Int(digit)
+      }
+      if plain { return value }
+    }
     var utf8 = bytes[...]
     var negative = false
     if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
