@@ -108,5 +108,10 @@ import Testing
     #expect(ChunkedReading.sniffAllWays(plain + [0xE6] + plain) == profile(.windows1252, .lf))
     #expect(ChunkedReading.sniffAllWays(plain + [0xE6, 0x00] + plain) == nil)
     #expect(ChunkedReading.sniffAllWays(plain + [0x81] + plain) == nil)
+    // Non-ASCII letters on every line, and CR LF line endings across them.
+    let norwegian = String(repeating: "Ærlig;Tromsø;blåbær\r\n", count: 12)
+    #expect(ChunkedReading.sniffAllWays(Array(norwegian.utf8)) == profile(.utf8, .crlf))
+    let windows1252 = Array(norwegian.unicodeScalars.map { UInt8($0.value) })
+    #expect(ChunkedReading.sniffAllWays(windows1252) == profile(.windows1252, .crlf))
   }
 }

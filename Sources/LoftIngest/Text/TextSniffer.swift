@@ -140,12 +140,16 @@ package struct TextSniffer: Sendable {
         let other = loft_text_bytes64(
           bytes.baseAddress!.advanced(by: index).assumingMemoryBound(to: UInt8.self),
           &lineFeedMask, &carriageReturnMask)
-        if other == 0 {
+        // The plain bytes before the first that is not (all 64, or fewer): that one is left
+        // to the byte loop below, and the next 64 are scanned after it.
+        let plain = other.trailingZeroBitCount
+        if plain > 0 {
+          let kept: UInt64 = plain == 64 ? ~0 : (1 << UInt64(plain)) - 1
           countLineEndings(
-            lineFeeds: lineFeedMask, carriageReturns: carriageReturnMask, bitsPerByte: 1,
-            count: 64)
-          index += 64
-          continue
+            lineFeeds: lineFeedMask & kept, carriageReturns: carriageReturnMask & kept,
+            bitsPerByte: 1, count: UInt64(plain))
+          index += plain
+          if plain == 64 { continue }
         }
       }
       // Eight ASCII bytes without NUL at a time: they keep UTF-8 valid and say nothing about
