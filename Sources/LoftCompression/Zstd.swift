@@ -45,12 +45,15 @@ package enum Zstd {
       try check(ZSTD_CCtx_setParameter(context, parameter, value), as: ZstdError.failed, name)
     }
 
-    var output = [UInt8](repeating: 0, count: ZSTD_compressBound(bytes.count))
-    let written = output.withUnsafeMutableBytes { out in
-      ZSTD_compress2(context, out.baseAddress, out.count, bytes.baseAddress, bytes.count)
+    // Not zero-filled first: the bound is about the input's size (tens of megabytes), and
+    // zstd writes only the few it needs.
+    var written = 0
+    let output = [UInt8](unsafeUninitializedCapacity: ZSTD_compressBound(bytes.count)) {
+      out, count in
+      written = ZSTD_compress2(context, out.baseAddress, out.count, bytes.baseAddress, bytes.count)
+      count = ZSTD_isError(written) == 0 ? written : 0
     }
     try check(written, as: ZstdError.failed, "compression")
-    output.removeSubrange(written...)
     return output
   }
 
