@@ -24,22 +24,49 @@ struct ReportWriter {
 /// The rejects file: `file,line,column,reason,message`, RFC 4180, UTF-8.
 enum RejectsFile {
   static func render(_ rejects: [Reject]) -> [UInt8] {
-    var text = "file,line,column,reason,message\n"
+    // Appended as bytes: a messy inbox has tens of thousands of rejects, and joining strings
+    // per line took a tenth of a second.
+    var bytes = Array("file,line,column,reason,message\n".utf8)
+    bytes.reserveCapacity(bytes.count + rejects.count * 128)
     for reject in rejects {
-      text +=
-        [
-          quote(reject.file), String(reject.line), quote(reject.column), reject.reason.rawValue,
-          quote(reject.message),
-        ]
-        .joined(separator: ",") + "\n"
+      appendField(reject.file, to: &bytes)
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(contentsOf: String(reject.line).utf8)
+      bytes.append(UInt8(ascii: ","))
+      appendField(reject.column, to: &bytes)
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(contentsOf: reject.reason.rawValue.utf8)
+      bytes.append(UInt8(ascii: ","))
+      appendField(reject.message, to: &bytes)
+      bytes.append(UInt8(ascii: "\n"))
     }
-    return Array(text.utf8)
+    return bytes
   }
 
   static func quote(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return field
-    }
+    guard needsQuotes(field) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// `quote(field)`'s bytes appended to `bytes`.
+  private static func appendField(_ field: String, to bytes: inout [UInt8]) {
+    if needsQuotes(field) {
+      bytes.append(contentsOf: quote(field).utf8)
+    } else {
+      bytes.append(contentsOf: field.utf8)
+    }
+  }
+
+  /// Whether a field holds a comma, a quote or a line break, as characters.
+  private static func needsQuotes(_ field: String) -> Bool {
+    // Most fields hold none of these bytes, and a character equal to one of them holds its
+    // byte, so the bytes decide quickly; the characters decide when the bytes cannot (a
+    // "\r\n" pair or a combining mark makes a character that equals none of them).
+    let special = field.utf8.contains { byte in
+      byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+        || byte == UInt8(ascii: "\r")
+    }
+    return special
+      && field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
   }
 }
