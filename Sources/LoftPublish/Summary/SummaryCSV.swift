@@ -8,18 +8,25 @@ package enum SummaryCSV {
   package static func render(_ table: Table) -> [UInt8] {
     let suppressed = table.columnIndex("suppressed")
     let keys = Set(table.columns.indices.filter { table.columns[$0].isKey })
-    var text = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
+    let header = "\u{FEFF}" + table.columns.map { field($0.name) }.joined(separator: ";") + "\r\n"
+    // Appended as bytes, a field at a time: no array of strings and no joining per row.
+    var bytes = Array(header.utf8)
+    bytes.reserveCapacity(table.rowCount * table.columns.count * 8)
     table.forEachRow { row in
       let isSuppressed = suppressed.map { row[$0] != .null } ?? false
-      var fields: [String] = []
       for (index, value) in row.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ";")) }
         let withheld =
           isSuppressed && value == .null && !keys.contains(index) && index != suppressed
-        fields.append(withheld ? ":" : format(value))
+        if withheld {
+          bytes.append(UInt8(ascii: ":"))
+        } else {
+          bytes.append(contentsOf: format(value).utf8)
+        }
       }
-      text += fields.joined(separator: ";") + "\r\n"
+      bytes.append(contentsOf: [UInt8(ascii: "\r"), UInt8(ascii: "\n")])
     }
-    return Array(text.utf8)
+    return bytes
   }
 
   /// The table's rows sorted for reading; the CSV keeps the snapshot's key order.
@@ -44,7 +51,15 @@ package enum SummaryCSV {
 
   /// A field, quoted when it holds `;`, a quote or a line break.
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    // The bytes first: most fields hold none of these, and a character equal to one of them
+    // holds its byte; the characters decide the rest ("\r\n" is one character, equal to neither).
+    let special = text.utf8.contains { byte in
+      byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+        || byte == UInt8(ascii: "\r")
+    }
+    guard
+      special && text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
