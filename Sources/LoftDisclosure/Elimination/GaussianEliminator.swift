@@ -14,6 +14,11 @@ package struct GaussianEliminator: Sendable {
   private var residualsByColumn: [Int32: Set<Int>] = [:]
   /// The largest column of any basis vector (the width `reduce` works in).
   private var widestColumn: Int32 = 0
+  /// `reduce`'s dense working vector: all zeros between calls, so it is reused rather than
+  /// allocated (and scanned) at the full width for every vector.
+  private var scratch: [UInt64] = []
+  /// The columns `reduce` made non-zero in `scratch` (some twice), to read and clear after.
+  private var touched: [Int32] = []
 
   package init() {}
 
@@ -21,26 +26,62 @@ package struct GaussianEliminator: Sendable {
   ///
   /// Reduced in a dense array: a sparse cell that meets the pivot of a large one (the
   /// national cell) becomes large itself, and subtracting sparse vectors allocated a new one
-  /// for every basis vector. The arithmetic is the same, step for step.
-  package func reduce(_ vector: SparseVector) -> SparseVector {
+  /// for every basis vector. The arithmetic is the same, step for step. The array is kept
+  /// between calls and only the columns written are read back, so a small vector costs
+  /// little however wide the basis.
+  package mutating func reduce(_ vector: SparseVector) -> SparseVector {
     guard let last = vector.columns.last, !basis.isEmpty else { return vector }
-    var dense = [UInt64](repeating: 0, count: Int(max(last, widestColumn)) + 1)
-    for (column, value) in zip(vector.columns, vector.values) { dense[Int(column)] = value }
+    let width = Int(max(last, widestColumn)) + 1
+    if scratch.count < width {
+      scratch.append(contentsOf: repeatElement(0, count: width - scratch.count))
+    }
+    touched.removeAll(keepingCapacity: true)
+    for (column, value) in zip(vector.columns, vector.values) {
+      scratch[Int(column)] = value
+      touched.append(column)
+    }
     var nonZero = vector.count
     for entry in basis {
       guard nonZero > 0 else { break }
-      let value = dense[Int(entry.pivot)]
+      let value = scratch[Int(entry.pivot)]
       guard value != 0 else { continue }
       let factor = PrimeField.multiply(value, entry.inverse)
       for (column, entryValue) in zip(entry.vector.columns, entry.vector.values) {
-        let old = dense[Int(column)]
+        let old = scratch[Int(column)]
         let new = PrimeField.subtract(old, PrimeField.multiply(entryValue, factor))
-        dense[Int(column)] = new
-        if old == 0 { nonZero += 1 }
+        scratch[Int(column)] = new
+        if old == 0 {
+          nonZero += 1
+          touched.append(column)
+        }
         if new == 0 { nonZero -= 1 }
       }
     }
-    return SparseVector(dense: dense)
+    return collectTouched()
+  }
+
+  /// The non-zero entries of `scratch` in column order, leaving it all zeros again.
+  private mutating func collectTouched() -> SparseVector {
+    var columns: [Int32] = []
+    var values: [UInt64] = []
+    // Sorting costs more than a scan once most of the columns up to the last were written.
+    let highest = Int(touched.max() ?? 0)
+    if touched.count * 8 < highest {
+      touched.sort()
+      // A column written, zeroed and written again is listed twice: the first visit clears it.
+      for column in touched where scratch[Int(column)] != 0 {
+        columns.append(column)
+        values.append(scratch[Int(column)])
+        scratch[Int(column)] = 0
+      }
+    } else {
+      for column in 0...highest where scratch[column] != 0 {
+        columns.append(Int32(column))
+        values.append(scratch[column])
+        scratch[column] = 0
+      }
+    }
+    return SparseVector(sortedColumns: columns, values: values)
   }
 
   /// Adds a vector that must stay hidden. Returns false when it is already exposed.
@@ -60,6 +101,8 @@ package struct GaussianEliminator: Sendable {
     package var reduced: SparseVector
     /// The pivot it would take, or nil when it is already in the published span.
     package var pivot: Int32?
+    /// The inverse of the reduced vector's entry at the pivot (0 without a pivot).
+    fileprivate var inversePivot: UInt64
     /// Publishing it would expose a protected vector.
     package var exposes: Bool
     /// The residuals it would change, and their new values.
@@ -67,10 +110,10 @@ package struct GaussianEliminator: Sendable {
   }
 
   /// What publishing a cell's vector would do, without doing it.
-  package func trial(_ vector: SparseVector) -> Trial {
+  package mutating func trial(_ vector: SparseVector) -> Trial {
     let reduced = reduce(vector)
     guard !reduced.isZero else {
-      return Trial(reduced: reduced, pivot: nil, exposes: false, updates: [])
+      return Trial(reduced: reduced, pivot: nil, inversePivot: 0, exposes: false, updates: [])
     }
     // The pivot where the fewest protected residuals are non-zero: often none at all.
     var pivot = reduced.columns[0]
@@ -83,10 +126,10 @@ package struct GaussianEliminator: Sendable {
         if touched == 0 { break }
       }
     }
+    let inversePivot = PrimeField.inverse(reduced.value(at: pivot))
     var updates: [(index: Int, residual: SparseVector)] = []
     var exposes = false
     if let touched = residualsByColumn[pivot] {
-      let inversePivot = PrimeField.inverse(reduced.value(at: pivot))
       for index in touched.sorted() {
         let residual = residuals[index]
         let factor = PrimeField.multiply(residual.value(at: pivot), inversePivot)
@@ -98,7 +141,9 @@ package struct GaussianEliminator: Sendable {
         updates.append((index, updated))
       }
     }
-    return Trial(reduced: reduced, pivot: pivot, exposes: exposes, updates: updates)
+    return Trial(
+      reduced: reduced, pivot: pivot, inversePivot: inversePivot, exposes: exposes,
+      updates: updates)
   }
 
   /// Publishes a candidate whose trial exposed nothing.
@@ -110,7 +155,7 @@ package struct GaussianEliminator: Sendable {
       residuals[index] = updated
       for column in updated.columns { residualsByColumn[column, default: []].insert(index) }
     }
-    basis.append((pivot, PrimeField.inverse(trial.reduced.value(at: pivot)), trial.reduced))
+    basis.append((pivot, trial.inversePivot, trial.reduced))
     widestColumn = max(widestColumn, trial.reduced.columns.last ?? 0)
   }
 

@@ -13,12 +13,12 @@ package struct SparseVector: Sendable, Equatable {
     }
   }
 
-  /// The non-zero entries of a dense vector, whose index is the column.
-  package init(dense: [UInt64]) {
-    for (column, value) in dense.enumerated() where value != 0 {
-      columns.append(Int32(column))
-      values.append(value)
-    }
+  /// A vector from its non-zero entries, already in ascending column order.
+  init(sortedColumns columns: [Int32], values: [UInt64]) {
+    assert(columns.count == values.count && zip(columns, columns.dropFirst()).allSatisfy(<))
+    assert(!values.contains(0))
+    self.columns = columns
+    self.values = values
   }
 
   package var isZero: Bool { columns.isEmpty }
