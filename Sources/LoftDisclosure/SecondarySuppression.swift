@@ -169,27 +169,22 @@ package struct SecondarySuppression: Sendable {
     for row in rows where row.weightedMean != nil && !elimination.suppressed.contains(row.cell) {
       published.insert(WeightedKey(cell: row.cell, dimension: row.dimension))
     }
+    // Every cell here holds all roles of its agencies, so an agency's n_a, and its coefficient,
+    // depend on the item only: found once per agency, not once per cell and role.
+    let coefficients = elimination.contributors.map(agencyCoefficients)
     var withheld: Set<WeightedKey> = []
     for cell in candidates where cell.grouping != .role && cell.grouping != .agency {
+      let members = inner.assessmentMembers(cell)
       for (item, code) in items.enumerated() {
         let key = WeightedKey(cell: cell, dimension: code)
         guard published.contains(key) else { continue }
         let counts = elimination.contributors[item]
-        var perAgency: [Int32: Int] = [:]
-        let members = inner.assessmentMembers(cell)
-        for member in members {
-          perAgency[member.agency, default: 0] +=
-            counts[InnerCells.column(agency: member.agency, role: member.role)] ?? 0
-        }
         var entries: [(column: Int32, value: UInt64)] = []
         for member in members {
           let column = InnerCells.column(agency: member.agency, role: member.role)
-          guard counts[column] != nil, let agencyN = perAgency[member.agency], agencyN > 0 else {
-            continue
-          }
-          let weight = PrimeField.element(register.agencies[Int(member.agency)].leaderCount)
-          entries.append(
-            (column, PrimeField.multiply(weight, PrimeField.inverse(PrimeField.element(agencyN)))))
+          guard counts[column] != nil, let coefficient = coefficients[item][Int(member.agency)]
+          else { continue }
+          entries.append((column, coefficient))
         }
         if !elimination.publishCombination(item: item, SparseVector(entries)) {
           withheld.insert(key)
@@ -197,6 +192,19 @@ package struct SecondarySuppression: Sendable {
       }
     }
     return withheld
+  }
+
+  /// Per agency (by index), w_a / n_a in the field: its leader count over its contributors in
+  /// all roles, nil when it has none.
+  private func agencyCoefficients(_ counts: [Int32: Int]) -> [UInt64?] {
+    register.agencies.indices.map { agency in
+      let n = InnerCells.roles.reduce(0) { sum, role in
+        sum + (counts[InnerCells.column(agency: Int32(agency), role: role)] ?? 0)
+      }
+      guard n > 0 else { return nil }
+      let weight = PrimeField.element(register.agencies[agency].leaderCount)
+      return PrimeField.multiply(weight, PrimeField.inverse(PrimeField.element(n)))
+    }
   }
 
   private func competence(_ tables: StatisticTables, state: AggregationState, period: Period)
