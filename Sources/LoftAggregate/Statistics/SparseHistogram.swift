@@ -77,36 +77,15 @@ package struct SparseHistogram: Sendable, Equatable {
   }
 
   /// The type 7 p-quantile of several histograms counted together — `quantile(p)` of their
-  /// merge — without building the merge: small values are added up in an array, where
-  /// merging into a dictionary hashed every value of every histogram once per group.
+  /// merge — without building the merge (see `SparseHistogramSum`).
   package static func quantile(_ p: Double, ofMerged histograms: [SparseHistogram]) -> Double? {
-    var total = 0
-    var dense: [Int] = []
-    var seen: [Int] = []
-    var other: [Int: Int] = [:]
-    for histogram in histograms {
-      total += histogram.total
-      for (value, count) in histogram.counts {
-        guard value >= 0 && value < denseLimit else {
-          other[value, default: 0] += count
-          continue
-        }
-        if value >= dense.count {
-          dense.append(
-            contentsOf: repeatElement(0, count: max(value + 1, 2 * dense.count) - dense.count))
-        }
-        if dense[value] == 0 { seen.append(value) }
-        dense[value] += count
-      }
-    }
-    var pairs = seen.map { (value: $0, count: dense[$0]) }
-    pairs.append(contentsOf: other.map { (value: $0.key, count: $0.value) })
-    pairs.sort { $0.value < $1.value }
-    return TypeSevenQuantile.quantile(p, total: total, ascending: pairs)
+    var sum = SparseHistogramSum()
+    for histogram in histograms { sum.add(histogram) }
+    return sum.quantile(p)
   }
 
-  /// Values from 0 below this are added up in an array by `quantile(_:ofMerged:)`.
-  private static let denseLimit = 1 << 16
+  /// Each value counted and how many times, in ascending order of value.
+  var ascendingCounts: [(value: Int, count: Int)] { counts }
 
   /// The type 7 p-quantile of the counted values divided by `scale`, nil when empty.
   package func quantile(_ p: Double, scale: Int) -> Double? {

@@ -31,8 +31,7 @@ extension StatisticsBuilder {
             completed: sums.completed,
             completionRate: Double(sums.completed) / Double(sums.learners),
             ci95Low: wilson.low, ci95High: wilson.high,
-            medianDaysToComplete: SparseHistogram.quantile(
-              0.5, ofMerged: sums.daysToComplete),
+            medianDaysToComplete: sums.daysToComplete.quantile(0.5),
             minutesTotal: sums.minutes, suppressed: nil))
       }
     }
@@ -47,18 +46,18 @@ extension StatisticsBuilder {
   }
 
   /// What one `course_completion` row is made of: the inner cells' counts added up, and their
-  /// days-to-complete histograms kept apart, since only the median of them is published.
+  /// days-to-complete histograms counted together, since only the median of them is published.
   struct CourseSums {
     var learners = 0
     var completed = 0
     var minutes = 0
-    var daysToComplete: [SparseHistogram] = []
+    var daysToComplete = SparseHistogramSum()
 
     mutating func add(_ state: CourseState) {
       learners += state.learners
       completed += state.completed
       minutes += state.minutes
-      daysToComplete.append(state.daysToComplete)
+      daysToComplete.add(state.daysToComplete)
     }
   }
 
