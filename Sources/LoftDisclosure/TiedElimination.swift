@@ -31,17 +31,40 @@ struct TiedElimination {
 
   /// Decides which candidates are published: the cells in `protected` stay hidden, and so
   /// does every inner cell with fewer than k contributors.
+  ///
+  /// Cells are numbered once (the candidates, then any other protected cell), and their
+  /// members and vectors found once, so the rounds work on numbers rather than hashing keys.
   mutating func run(
     protected: Set<CellKey>, candidates: [CellKey], members: (CellKey) -> [Int32]
   ) {
-    suppressed = protected
+    var cells: [CellKey] = []
+    var number: [CellKey: Int] = [:]
+    let candidateNumbers = candidates.map { cell in
+      if let known = number[cell] { return known }
+      number[cell] = cells.count
+      cells.append(cell)
+      return cells.count - 1
+    }
+    for cell in protected.sorted() where number[cell] == nil {
+      number[cell] = cells.count
+      cells.append(cell)
+    }
+    // Suppressed cells are protected in key order.
+    let byKey = cells.indices.sorted { cells[$0] < cells[$1] }
+    let cellMembers = cells.map(members)
+    let vectors = contributors.indices.map { item in
+      cellMembers.map { vector(item: item, members: $0) }
+    }
+    var suppressed = cells.map(protected.contains)
     while true {
       var chosen = suppressed
       var round: [GaussianEliminator] = []
       for item in contributors.indices {
-        let (itemSuppressed, eliminator) = runItem(item, candidates: candidates, members: members)
-        chosen.formUnion(itemSuppressed)
-        round.append(eliminator)
+        round.append(
+          runItem(
+            item, vectors: vectors[item], candidates: candidateNumbers, byKey: byKey,
+            suppressed: suppressed,
+            chosen: &chosen))
       }
       eliminators = round
       // One item needs no second round: a cell chosen in the pass lies outside the span of
@@ -50,34 +73,36 @@ struct TiedElimination {
       // decision. Only a choice made in another item can.
       if chosen == suppressed || contributors.count == 1 {
         suppressed = chosen
-        return
+        break
       }
       suppressed = chosen
     }
+    self.suppressed = Set(cells.indices.lazy.filter { suppressed[$0] }.map { cells[$0] })
   }
 
+  /// One item's pass: marks in `chosen` the candidates it has to suppress.
   private func runItem(
-    _ item: Int, candidates: [CellKey], members: (CellKey) -> [Int32]
-  ) -> (Set<CellKey>, GaussianEliminator) {
+    _ item: Int, vectors: [SparseVector], candidates: [Int], byKey: [Int], suppressed: [Bool],
+    chosen: inout [Bool]
+  ) -> GaussianEliminator {
     var eliminator = GaussianEliminator()
     let counts = contributors[item]
     for column in counts.keys.sorted() where counts[column]! < k {
       eliminator.protect(SparseVector([(column, 1)]))
     }
-    for cell in suppressed.sorted() {
-      eliminator.protect(vector(item: item, members: members(cell)))
+    for cell in byKey where suppressed[cell] {
+      eliminator.protect(vectors[cell])
     }
-    var chosen: Set<CellKey> = []
-    for cell in candidates where !suppressed.contains(cell) {
-      let trial = eliminator.trial(vector(item: item, members: members(cell)))
+    for cell in candidates where !suppressed[cell] {
+      let trial = eliminator.trial(vectors[cell])
       if trial.exposes {
-        chosen.insert(cell)
+        chosen[cell] = true
         eliminator.protect(trial.reduced)
       } else {
         eliminator.publish(trial)
       }
     }
-    return (chosen, eliminator)
+    return eliminator
   }
 
   /// Tries to publish a weighted combination in one item; false when it would expose.
