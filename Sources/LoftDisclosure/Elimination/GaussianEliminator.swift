@@ -10,8 +10,9 @@ package struct GaussianEliminator: Sendable {
   private var basis: [(pivot: Int32, inverse: UInt64, vector: SparseVector)] = []
   /// Protected vectors, reduced against the basis.
   private var residuals: [SparseVector] = []
-  /// For each column, which residuals have a non-zero entry there.
-  private var residualsByColumn: [Int32: Set<Int>] = [:]
+  /// For each column (the index), which residuals have a non-zero entry there, ascending; the
+  /// array ends after the last column any residual has used.
+  private var residualsByColumn: [[Int]] = []
   /// The largest column of any basis vector (the width `reduce` works in).
   private var widestColumn: Int32 = 0
   /// `reduce`'s dense working vector: all zeros between calls, so it is reused rather than
@@ -91,8 +92,42 @@ package struct GaussianEliminator: Sendable {
     guard !residual.isZero else { return false }
     let index = residuals.count
     residuals.append(residual)
-    for column in residual.columns { residualsByColumn[column, default: []].insert(index) }
+    // The newest residual has the highest index: appending keeps every list ascending.
+    for column in residual.columns { addResidual(index, at: column) }
     return true
+  }
+
+  /// The residuals with a non-zero entry in `column`, ascending.
+  private func residuals(at column: Int32) -> [Int] {
+    Int(column) < residualsByColumn.count ? residualsByColumn[Int(column)] : []
+  }
+
+  /// Lists residual `index` at `column`, keeping the list ascending.
+  private mutating func addResidual(_ index: Int, at column: Int32) {
+    let column = Int(column)
+    if column >= residualsByColumn.count {
+      residualsByColumn.append(
+        contentsOf: repeatElement([], count: column + 1 - residualsByColumn.count))
+    }
+    let position = Self.position(of: index, in: residualsByColumn[column])
+    residualsByColumn[column].insert(index, at: position)
+  }
+
+  /// Removes residual `index` from the list of `column`.
+  private mutating func removeResidual(_ index: Int, at column: Int32) {
+    let position = Self.position(of: index, in: residualsByColumn[Int(column)])
+    residualsByColumn[Int(column)].remove(at: position)
+  }
+
+  /// Where `index` is, or would be inserted, in an ascending list.
+  private static func position(of index: Int, in list: [Int]) -> Int {
+    var low = 0
+    var high = list.count
+    while low < high {
+      let middle = (low + high) / 2
+      if list[middle] < index { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The outcome of trying a candidate.
@@ -119,7 +154,7 @@ package struct GaussianEliminator: Sendable {
     var pivot = reduced.columns[0]
     var fewest = Int.max
     for column in reduced.columns {
-      let touched = residualsByColumn[column]?.count ?? 0
+      let touched = Int(column) < residualsByColumn.count ? residualsByColumn[Int(column)].count : 0
       if touched < fewest {
         fewest = touched
         pivot = column
@@ -129,17 +164,15 @@ package struct GaussianEliminator: Sendable {
     let inversePivot = PrimeField.inverse(reduced.value(at: pivot))
     var updates: [(index: Int, residual: SparseVector)] = []
     var exposes = false
-    if let touched = residualsByColumn[pivot] {
-      for index in touched.sorted() {
-        let residual = residuals[index]
-        let factor = PrimeField.multiply(residual.value(at: pivot), inversePivot)
-        let updated = residual.subtracting(reduced, times: factor)
-        if updated.isZero {
-          exposes = true
-          break
-        }
-        updates.append((index, updated))
+    for index in residuals(at: pivot) {
+      let residual = residuals[index]
+      let factor = PrimeField.multiply(residual.value(at: pivot), inversePivot)
+      let updated = residual.subtracting(reduced, times: factor)
+      if updated.isZero {
+        exposes = true
+        break
       }
+      updates.append((index, updated))
     }
     return Trial(
       reduced: reduced, pivot: pivot, inversePivot: inversePivot, exposes: exposes,
@@ -151,9 +184,23 @@ package struct GaussianEliminator: Sendable {
     precondition(!trial.exposes, "publishing would expose a protected vector")
     guard let pivot = trial.pivot else { return }
     for (index, updated) in trial.updates {
-      for column in residuals[index].columns { residualsByColumn[column]?.remove(index) }
+      // Only the columns where the residual became zero or non-zero change lists: most keep it.
+      let old = residuals[index].columns
+      let new = updated.columns
+      var (i, j) = (0, 0)
+      while i < old.count || j < new.count {
+        if j == new.count || (i < old.count && old[i] < new[j]) {
+          removeResidual(index, at: old[i])
+          i += 1
+        } else if i == old.count || new[j] < old[i] {
+          addResidual(index, at: new[j])
+          j += 1
+        } else {
+          i += 1
+          j += 1
+        }
+      }
       residuals[index] = updated
-      for column in updated.columns { residualsByColumn[column, default: []].insert(index) }
     }
     basis.append((pivot, trial.inversePivot, trial.reduced))
     widestColumn = max(widestColumn, trial.reduced.columns.last ?? 0)
