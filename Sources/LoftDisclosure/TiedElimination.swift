@@ -49,22 +49,22 @@ struct TiedElimination {
       number[cell] = cells.count
       cells.append(cell)
     }
-    // Suppressed cells are protected in key order.
-    let byKey = cells.indices.sorted { cells[$0] < cells[$1] }
     let cellMembers = cells.map(members)
     let vectors = contributors.indices.map { item in
       cellMembers.map { vector(item: item, members: $0) }
     }
     var suppressed = cells.map(protected.contains)
     while true {
+      // The suppressed cells, in the key order they are protected in.
+      let suppressedByKey = cells.indices.filter { suppressed[$0] }
+        .sorted { cells[$0] < cells[$1] }
       var chosen = suppressed
       var round: [GaussianEliminator] = []
       for item in contributors.indices {
         round.append(
           runItem(
-            item, vectors: vectors[item], candidates: candidateNumbers, byKey: byKey,
-            suppressed: suppressed,
-            chosen: &chosen))
+            item, vectors: vectors[item], candidates: candidateNumbers,
+            suppressedByKey: suppressedByKey, suppressed: suppressed, chosen: &chosen))
       }
       eliminators = round
       // One item needs no second round: a cell chosen in the pass lies outside the span of
@@ -82,15 +82,15 @@ struct TiedElimination {
 
   /// One item's pass: marks in `chosen` the candidates it has to suppress.
   private func runItem(
-    _ item: Int, vectors: [SparseVector], candidates: [Int], byKey: [Int], suppressed: [Bool],
-    chosen: inout [Bool]
+    _ item: Int, vectors: [SparseVector], candidates: [Int], suppressedByKey: [Int],
+    suppressed: [Bool], chosen: inout [Bool]
   ) -> GaussianEliminator {
     var eliminator = GaussianEliminator()
     let counts = contributors[item]
     for column in counts.keys.sorted() where counts[column]! < k {
       eliminator.protect(SparseVector([(column, 1)]))
     }
-    for cell in byKey where suppressed[cell] {
+    for cell in suppressedByKey {
       eliminator.protect(vectors[cell])
     }
     for cell in candidates where !suppressed[cell] {
