@@ -42,7 +42,7 @@ package struct Moments: Sendable, Equatable {
   package func mean(scale: Int) -> Double? {
     precondition(scale > 0, "a scale must be positive, got \(scale)")
     guard n > 0 else { return nil }
-    return Double(sum) / Double(Int128(n) * Int128(scale))
+    return Double(sum) / Self.double(Int128(n) * Int128(scale))
   }
 
   /// The sample standard deviation of the values divided by `scale`, or nil when n < 2.
@@ -54,7 +54,15 @@ package struct Moments: Sendable, Equatable {
     guard n >= 2 else { return nil }
     let numerator = Int128(n) * Int128(sumOfSquares) - Int128(sum) * Int128(sum)
     let denominator = Int128(n) * Int128(n - 1) * Int128(scale) * Int128(scale)
-    return (Double(numerator) / Double(denominator)).squareRoot()
+    return (Self.double(numerator) / Self.double(denominator)).squareRoot()
+  }
+
+  /// `Double(x)`: directly from an `Int64` when x is exact in a `Double` (|x| ≤ 2⁵³, as nearly
+  /// always), where the conversion from `Int128` goes through unspecialised generic code.
+  /// Both conversions are exact there, so the result is the same.
+  static func double(_ x: Int128) -> Double {
+    let limit: Int128 = 1 << 53
+    return -limit <= x && x <= limit ? Double(Int64(x)) : Double(x)
   }
 
   /// The 95 % confidence interval of the mean of the values divided by `scale`, or nil when
