@@ -6,13 +6,16 @@ extension StatisticsBuilder {
     _ state: AggregationState, keys: ArraySlice<AggregationState.CompletionKey>,
     into tables: inout StatisticTables
   ) {
-    var courses: [CellKey: [Int32: CourseSums]] = [:]
+    // Per cell, the sums of each course by catalogue index (an array: five cells take every
+    // inner cell's courses, and hashing each course into a dictionary per cell cost more).
+    var courses: [CellKey: [CourseSums]] = [:]
+    let noCourses = [CourseSums](repeating: CourseSums(), count: catalogue.courses.count)
     var reach: [CellKey: (leaders: Int, learners: Int, completers: Int)] = [:]
     for key in keys {
       let inner = state.completions[key]!
       let leaders = register.agencies[Int(key.agency)].leaderCount
       for cell in cellKeys(period: key.period, agency: key.agency, role: nil) {
-        Self.add(inner.courses, to: &courses[cell, default: [:]])
+        Self.add(inner.courses, to: &courses[cell, default: noCourses])
         let sum = reach[cell] ?? (0, 0, 0)
         reach[cell] = (
           sum.leaders + leaders, sum.learners + inner.learners, sum.completers + inner.completers
@@ -21,13 +24,11 @@ extension StatisticsBuilder {
     }
     for cell in courses.keys.sorted() {
       let byCourse = courses[cell]!
-      for course in byCourse.keys.sorted() {
-        let sums = byCourse[course]!
-        guard sums.learners > 0 else { continue }
+      for (course, sums) in byCourse.enumerated() where sums.learners > 0 {
         let wilson = Wilson.interval(successes: sums.completed, trials: sums.learners)
         tables.courseCompletion.append(
           CourseCompletionRow(
-            cell: cell, courseID: catalogue.courses[Int(course)].id, learners: sums.learners,
+            cell: cell, courseID: catalogue.courses[course].id, learners: sums.learners,
             completed: sums.completed,
             completionRate: Double(sums.completed) / Double(sums.learners),
             ci95Low: wilson.low, ci95High: wilson.high,
@@ -61,10 +62,10 @@ extension StatisticsBuilder {
     }
   }
 
-  /// Adds an inner cell's courses to a group's (the group's dictionary is looked up once).
-  static func add(_ inner: [Int32: CourseState], to sums: inout [Int32: CourseSums]) {
+  /// Adds an inner cell's courses to a group's (the group's array is looked up once).
+  static func add(_ inner: [Int32: CourseState], to sums: inout [CourseSums]) {
     for (course, state) in inner {
-      sums[course, default: CourseSums()].add(state)
+      sums[Int(course)].add(state)
     }
   }
 
