@@ -121,15 +121,17 @@ package struct SecondarySuppression: Sendable {
     inner.assessmentMembers(cell).map { InnerCells.column(agency: $0.agency, role: $0.role) }
   }
 
-  /// Per inner cell of a period, the contributors an item counts (zero-count cells left out).
+  /// Per item, per inner cell of a period, the contributors the item counts (zero-count cells
+  /// left out): every item in one pass over the state, which holds every period's cells.
   private func assessmentContributors(
-    _ state: AggregationState, period: Period, count: (AssessmentCell) -> Int
-  ) -> [Int32: Int] {
-    var result: [Int32: Int] = [:]
+    _ state: AggregationState, period: Period, items: Int, count: (AssessmentCell, Int) -> Int
+  ) -> [[Int32: Int]] {
+    var result = [[Int32: Int]](repeating: [:], count: items)
     for (key, cell) in state.assessments where key.period == period {
-      let contributors = count(cell)
-      if contributors > 0 {
-        result[InnerCells.column(agency: key.agency, role: key.role)] = contributors
+      let column = InnerCells.column(agency: key.agency, role: key.role)
+      for item in 0..<items {
+        let contributors = count(cell, item)
+        if contributors > 0 { result[item][column] = contributors }
       }
     }
     return result
@@ -139,10 +141,10 @@ package struct SecondarySuppression: Sendable {
     -> Decisions
   {
     let dimensions = model.maturity.dimensions.count
-    var contributors = (0..<dimensions).map { index in
-      assessmentContributors(state, period: period) { $0.dimensions[index].total }
+    // The dimensions, then `overall`.
+    let contributors = assessmentContributors(state, period: period, items: dimensions + 1) {
+      $1 < dimensions ? $0.dimensions[$1].total : $0.overall.total
     }
-    contributors.append(assessmentContributors(state, period: period) { $0.overall.total })
     let rows = tables.maturity.filter { $0.cell.period == period }
     var n: [CellKey: Int] = [:]
     var primary: Set<CellKey> = []
@@ -210,16 +212,22 @@ package struct SecondarySuppression: Sendable {
   private func competence(_ tables: StatisticTables, state: AggregationState, period: Period)
     -> Decisions
   {
+    let areas = model.competence.areas
+    let contributors = assessmentContributors(state, period: period, items: areas.count) {
+      $0.gaps[$1].n
+    }
+    // The period's rows, by area code, in one pass over the table.
+    var nByArea: [String: [CellKey: Int]] = [:]
+    var primaryByArea: [String: Set<CellKey>] = [:]
+    for row in tables.competenceGap where row.cell.period == period {
+      nByArea[row.area, default: [:]][row.cell] = row.n
+      if row.suppressed == .primary { primaryByArea[row.area, default: []].insert(row.cell) }
+    }
     var decisions = Decisions()
-    for (index, area) in model.competence.areas.enumerated() {
-      let contributors = assessmentContributors(state, period: period) { $0.gaps[index].n }
-      var n: [CellKey: Int] = [:]
-      var primary: Set<CellKey> = []
-      for row in tables.competenceGap where row.cell.period == period && row.area == area.code {
-        n[row.cell] = row.n
-        if row.suppressed == .primary { primary.insert(row.cell) }
-      }
-      var elimination = TiedElimination(contributors: [contributors], k: k)
+    for (index, area) in areas.enumerated() {
+      let n = nByArea[area.code] ?? [:]
+      let primary = primaryByArea[area.code] ?? []
+      var elimination = TiedElimination(contributors: [contributors[index]], k: k)
       elimination.run(
         protected: primary, candidates: orderedCandidates(n),
         members: assessmentColumns)
