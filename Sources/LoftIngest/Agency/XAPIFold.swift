@@ -6,10 +6,13 @@ import LoftCore
 /// then statements with the same learner, course and registration — without one, the same
 /// calendar year — form one enrolment.
 enum XAPIFold {
+  /// An enrolment: the learner, the course, and the registration's number — or, without one,
+  /// the calendar year of the statement (`registration` -1).
   private struct Key: Hashable {
     var learner: Int32
     var course: Int32
-    var registration: String
+    var registration: Int32
+    var year: Int32
   }
 
   private struct Fold {
@@ -18,28 +21,49 @@ enum XAPIFold {
     var completedOn: Day?
     var milliseconds = 0
     var hasDuration = false
+
+    /// Takes one more statement of the enrolment, whose verb means `status` (or nothing).
+    mutating func add(_ statement: XAPIEvent, status: CompletionStatus?) {
+      enrolledOn = min(enrolledOn, statement.date)
+      if let status { self.status = max(self.status ?? status, status) }
+      if status == .completed { completedOn = earliest(completedOn, statement.date) }
+      if let milliseconds = statement.durationMilliseconds {
+        self.milliseconds += milliseconds
+        hasDuration = true
+      }
+    }
   }
 
   /// The statements left once voiding statements have removed what they name, without the
   /// voiding statements themselves.
   static func unvoided(_ statements: [XAPIEvent]) -> [XAPIEvent] {
-    let voided = Set(statements.compactMap { $0.verb == .voided ? $0.voidedID : nil })
-    return statements.filter { $0.verb != .voided && !voided.contains($0.id) }
+    let voided = voidedIDs(statements)
+    return statements.filter { !isRemoved($0, voided: voided) }
+  }
+
+  /// The ids that voiding statements name.
+  private static func voidedIDs(_ statements: [XAPIEvent]) -> Set<String> {
+    Set(statements.lazy.filter { $0.verb == .voided }.compactMap(\.voidedID))
+  }
+
+  /// Whether a statement is a voiding one, or one that a voiding statement names.
+  private static func isRemoved(_ statement: XAPIEvent, voided: Set<String>) -> Bool {
+    statement.verb == .voided || (!voided.isEmpty && voided.contains(statement.id))
   }
 
   /// The enrolments of an agency's statements; `learners` numbers the learner pseudonyms.
   static func enrolments(
     _ statements: [XAPIEvent], agency: Int32, learners: inout ByteInterner
   ) -> [Enrolment] {
+    // The statements are read where they are, not copied: each holds four strings.
+    let voided = voidedIDs(statements)
+    var registrations = ByteInterner()
     var folds: [Key: Fold] = [:]
-    for statement in unvoided(statements) {
-      let registration =
-        statement.registration.map { "r:" + $0 } ?? "y:\(statement.date.civil.year)"
+    for statement in statements where !isRemoved(statement, voided: voided) {
       let key = Key(
         learner: learners.number(statement.learner), course: statement.course,
-        registration: registration)
-      var fold = folds[key] ?? Fold(status: nil, enrolledOn: statement.date)
-      fold.enrolledOn = min(fold.enrolledOn, statement.date)
+        registration: statement.registration.map { registrations.number($0) } ?? -1,
+        year: statement.registration == nil ? Int32(statement.date.civil.year) : 0)
       let status: CompletionStatus? =
         switch statement.verb {
         case .completed: .completed
@@ -47,13 +71,8 @@ enum XAPIFold {
         case .enrolled: .enrolled
         case .other, .voided: nil
         }
-      if let status { fold.status = max(fold.status ?? status, status) }
-      if status == .completed { fold.completedOn = earliest(fold.completedOn, statement.date) }
-      if let milliseconds = statement.durationMilliseconds {
-        fold.milliseconds += milliseconds
-        fold.hasDuration = true
-      }
-      folds[key] = fold
+      folds[key, default: Fold(status: nil, enrolledOn: statement.date)].add(
+        statement, status: status)
     }
     return folds.map { key, fold in
       Enrolment(

@@ -5,19 +5,34 @@
 /// A kept member whose path ends in the tree keeps its value's kind but not its contents: an
 /// object or array there is kept empty. Array elements are never kept below the top level.
 package struct JSONKeyTree: Sendable, Equatable {
-  /// The kept keys of an object at this place, each with what to keep of its value.
-  package var children: [String: JSONKeyTree]
+  /// A kept key, with what to keep of its value.
+  package struct Child: Sendable, Equatable {
+    package var key: String
+    package var tree: JSONKeyTree
+  }
+
+  /// The kept keys of an object at this place, in the order first named. A handful: found by
+  /// comparing, which costs less than hashing the key of every member read.
+  package private(set) var children: [Child] = []
 
   /// The tree of the given key paths, e.g. `[["actor", "account", "name"], ["id"]]`.
   package init(paths: [[String]]) {
-    children = [:]
-    for path in paths where !path.isEmpty {
-      children[path[0], default: JSONKeyTree(paths: [])].add(path.dropFirst())
-    }
+    for path in paths { add(path[...]) }
+  }
+
+  /// What to keep of the value of member `key`, or nil when it is not kept.
+  package func child(_ key: String) -> JSONKeyTree? {
+    children.first { $0.key == key }?.tree
   }
 
   private mutating func add(_ path: ArraySlice<String>) {
     guard let first = path.first else { return }
-    children[first, default: JSONKeyTree(paths: [])].add(path.dropFirst())
+    if let index = children.firstIndex(where: { $0.key == first }) {
+      children[index].tree.add(path.dropFirst())
+    } else {
+      var tree = JSONKeyTree(paths: [])
+      tree.add(path.dropFirst())
+      children.append(Child(key: first, tree: tree))
+    }
   }
 }

@@ -98,7 +98,7 @@ package struct JSONValueBuilder: Sendable {
     case .everything: return .everything
     case .nothing: return .nothing
     case .members(let tree):
-      guard parent.isObject, let child = tree.children[pendingKey] else { return .nothing }
+      guard parent.isObject, let child = tree.child(pendingKey) else { return .nothing }
       return .members(child)
     }
   }
