@@ -48,7 +48,7 @@ import Testing
     func same(_ other: [UInt8]) -> Bool {
       base.withUnsafeBytes { a in
         other.withUnsafeBytes { b in
-          ByteInterner.sameBytes(a.baseAddress ?? b.baseAddress!, b.baseAddress!, count: length)
+          bytesEqual(a.baseAddress ?? b.baseAddress!, b.baseAddress!, count: length)
         }
       }
     }

@@ -82,39 +82,9 @@ package struct ByteInterner: Sendable {
     guard end - start == bytes.count else { return false }
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
     return arena.withUnsafeBufferPointer { arena in
-      Self.sameBytes(
+      bytesEqual(
         UnsafeRawPointer(arena.baseAddress! + start), UnsafeRawPointer(base), count: bytes.count)
     }
-  }
-
-  /// Whether `count` bytes at `a` and `b` are equal: eight at a time, the last eight perhaps
-  /// overlapping. Inline, since the strings are short and a call to `memcmp` cost more than
-  /// the comparing.
-  @inline(__always)
-  static func sameBytes(
-    _ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int
-  ) -> Bool {
-    guard count >= 8 else {
-      for offset in 0..<count
-      where a.load(fromByteOffset: offset, as: UInt8.self)
-        != b.load(fromByteOffset: offset, as: UInt8.self)
-      {
-        return false
-      }
-      return true
-    }
-    var offset = 0
-    while offset + 8 <= count {
-      if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      {
-        return false
-      }
-      offset += 8
-    }
-    return offset == count
-      || a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
   }
 
   private mutating func grow() {
