@@ -88,20 +88,25 @@ import Testing
         == .badEncoding("UTF-8 sequence cut off at the end of the file (byte 2)"))
   }
 
-  @Test("passesThrough once the BOM question is settled")
+  @Test("passesThrough once the BOM question is settled, for text the sniffer checked")
   func passesThrough() throws {
-    var transcoder = Transcoder(.utf8BOM)
+    var transcoder = Transcoder(.utf8BOM, checked: true)
     #expect(!transcoder.passesThrough)
     var output: [UInt8] = []
     try ([0xEF, 0xBB] as [UInt8]).withUnsafeBytes { try transcoder.transcode($0, into: &output) }
     #expect(!transcoder.passesThrough)
     try ([0xBF, 0x61] as [UInt8]).withUnsafeBytes { try transcoder.transcode($0, into: &output) }
     #expect(transcoder.passesThrough)
-    try ([0x62] as [UInt8]).withUnsafeBytes { try transcoder.validate($0) }
     #expect(output == [0x61])
-    #expect(throws: TextError.badEncoding("invalid UTF-8 at byte 6")) {
-      try ([0x63, 0xFF] as [UInt8]).withUnsafeBytes { try transcoder.validate($0) }
+    // Unchecked text is never used as it is: transcoding validates every chunk.
+    var unchecked = Transcoder(.utf8BOM)
+    try ([0xEF, 0xBB, 0xBF, 0x61, 0x62] as [UInt8]).withUnsafeBytes {
+      try unchecked.transcode($0, into: &output)
     }
-    #expect(!Transcoder(.windows1252).passesThrough)
+    #expect(!unchecked.passesThrough)
+    #expect(throws: TextError.badEncoding("invalid UTF-8 at byte 6")) {
+      try ([0x63, 0xFF] as [UInt8]).withUnsafeBytes { try unchecked.transcode($0, into: &output) }
+    }
+    #expect(!Transcoder(.windows1252, checked: true).passesThrough)
   }
 }

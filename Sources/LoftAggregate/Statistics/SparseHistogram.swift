@@ -76,14 +76,6 @@ package struct SparseHistogram: Sendable, Equatable {
     TypeSevenQuantile.quantile(p, total: total, ascending: counts)
   }
 
-  /// The type 7 p-quantile of several histograms counted together — `quantile(p)` of their
-  /// merge — without building the merge (see `SparseHistogramSum`).
-  package static func quantile(_ p: Double, ofMerged histograms: [SparseHistogram]) -> Double? {
-    var sum = SparseHistogramSum()
-    for histogram in histograms { sum.add(histogram) }
-    return sum.quantile(p)
-  }
-
   /// Each value counted and how many times, in ascending order of value.
   var ascendingCounts: [(value: Int, count: Int)] { counts }
 

@@ -74,7 +74,6 @@ package struct CSVReader {
     onRecord: (CSVRecord) throws -> Void
   ) throws {
     if transcoder.passesThrough {
-      try transcoder.validate(rawChunk)
       try rawChunk.withMemoryRebound(to: UInt8.self) { utf8 in
         try feedText(utf8, onHeader: onHeader, onRecord: onRecord)
       }

@@ -9,8 +9,8 @@
 /// - Windows-1252: NUL or a byte the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90,
 ///   0x9D), the same rule `TextSniffer` applies.
 ///
-/// UTF-8 input needs no conversion: when `passesThrough` is true, a caller may check a chunk
-/// with `validate(_:)` and use it as it is, instead of copying it with `transcode`.
+/// UTF-8 input that `TextSniffer` has checked needs no conversion: when `passesThrough` is
+/// true, a caller may use a chunk as it is, instead of copying it with `transcode`.
 package struct Transcoder: Sendable {
   /// The encoding of the input.
   package let encoding: TextEncoding
@@ -41,21 +41,13 @@ package struct Transcoder: Sendable {
     isChecked = checked
   }
 
-  /// True when the input is UTF-8 and past any BOM: from now on each chunk is its own
-  /// UTF-8 text, once `validate(_:)` accepts it.
+  /// True for UTF-8 text that `TextSniffer` has checked (`checked: true`), past any BOM: from
+  /// now on each chunk is its own UTF-8 text and may be used as it is, without `transcode`.
   package var passesThrough: Bool {
     switch encoding {
-    case .utf8, .utf8BOM: !atStart
+    case .utf8, .utf8BOM: isChecked && !atStart
     case .utf16LE, .windows1252: false
     }
-  }
-
-  /// Checks a UTF-8 chunk that will be used as it is; only while `passesThrough`.
-  package mutating func validate(_ chunk: UnsafeRawBufferPointer) throws(TextError) {
-    precondition(passesThrough, "validate(_:) is for UTF-8 input past the BOM")
-    if isChecked { return }
-    if let bad = validator.validate(chunk) { throw invalidUTF8(at: offset + bad) }
-    offset += chunk.count
   }
 
   /// Appends the UTF-8 text of `chunk` to `output`.
