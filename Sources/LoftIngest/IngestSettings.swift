@@ -6,12 +6,14 @@ package struct IngestSettings: Sendable {
   package var inbox: String
   package var register: Register
   package var catalogue: Catalogue
-  package var model: Model
+  package let model: Model
   package var sources: [Source]
   /// Extra aliases by canonical column name, for every agency.
-  package var aliases: [String: [String]]
+  package let aliases: [String: [String]]
   /// Extra aliases per agency.
-  package var agencyAliases: [OrgNumber: [String: [String]]]
+  package let agencyAliases: [OrgNumber: [String: [String]]]
+  /// The vocabulary of each kind for an agency without overrides: built once, not per agency.
+  private let sharedVocabularies: [SourceKind: ColumnVocabulary]
   package var limits: Limits
   package var maxRejectRate: Double
   package var granularity: PeriodGranularity
@@ -38,12 +40,17 @@ package struct IngestSettings: Sendable {
     self.maxRejectRate = maxRejectRate
     self.granularity = granularity
     self.asOf = asOf
+    sharedVocabularies = Dictionary(
+      uniqueKeysWithValues: SourceKind.allCases.map {
+        ($0, ColumnVocabulary(kind: $0, model: model, extra: aliases))
+      })
   }
 
   /// The column vocabulary of one kind for one agency: built-ins, definition aliases, overrides.
   package func vocabulary(_ kind: SourceKind, agency: OrgNumber) -> ColumnVocabulary {
+    guard let overrides = agencyAliases[agency] else { return sharedVocabularies[kind]! }
     var extra = aliases
-    for (column, names) in agencyAliases[agency] ?? [:] { extra[column, default: []] += names }
+    for (column, names) in overrides { extra[column, default: []] += names }
     return ColumnVocabulary(kind: kind, model: model, extra: extra)
   }
 }

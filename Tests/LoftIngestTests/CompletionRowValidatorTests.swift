@@ -53,6 +53,26 @@ import Testing
     #expect(reject.column == column)
   }
 
+  @Test(
+    "compares the completion with the enrolment in either column order",
+    arguments: [
+      (["l", "C1", "completed", "2025-02-01", "2025-02-10"], "completed_on"),
+      (["l", "C1", "completed", "2025-02-10", "2025-02-01"], nil),
+      (["l", "C1", "completed", "2025-02-01", "2025-02-31"], "enrolled_on"),
+    ] as [([String], String?)])
+  func completionBeforeEnrolmentInEitherOrder(_ fields: [String], _ rejectedAt: String?) throws {
+    // `completed_on` before `enrolled_on`: the enrolment is read ahead of its own column.
+    let v = try validator(header: ["deltaker", "kurs", "status", "fullført_dato", "påmeldt_dato"])
+    let result = v.validate(fields, line: 3)
+    guard let rejectedAt else {
+      #expect(try result.get().completedOn?.description == "2025-02-10")
+      return
+    }
+    let reject = try #require(result.failure)
+    #expect(reject.column == rejectedAt)
+    #expect(reject.reason == (rejectedAt == "completed_on" ? .completionBeforeEnrolment : .badDate))
+  }
+
   @Test("a completed row in a file without completed_on is missing_required there") func noColumn()
     throws
   {

@@ -51,7 +51,9 @@ package struct ColumnVocabulary: Sendable {
 
   /// The canonical column a header name maps to, or nil when it is unknown.
   package func column(forHeader name: String) -> CanonicalColumn? {
-    columnByName[Self.normalise(name)]
+    // Most headers are written as listed (trimmed, lowercase): found without normalising, to
+    // the same column, since normalising a listed name gives it back.
+    columnByName[name] ?? columnByName[Self.normalise(name)]
   }
 
   /// Adds aliases; an alias already taken by another column keeps its first meaning.

@@ -28,7 +28,7 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
     self.catalogue = catalogue
     var courses = ByteInterner(capacity: catalogue.courses.count)
     // Ids are unique in a loaded catalogue, so each id's number is its index.
-    for course in catalogue.courses { _ = courses.number(course.id) }
+    for index in catalogue.courses.indices { _ = courses.number(catalogue.courses[index].id) }
     self.courses = courses
     statusPosition = mapping.position(of: .status)!
     enrolledPosition = mapping.position(of: .enrolledOn)!
@@ -105,8 +105,11 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
         guard isCompleted else { continue }
         switch context.checkDate(bytes, column: column, line: line) {
         case .success(let day):
-          if let enrolled = FieldParsing.date(bytes: row.trimmed(enrolledPosition)), day < enrolled
-          {
+          // `enrolled_on` is read already when it comes first, as it nearly always does.
+          let enrolled =
+            enrolledPosition < position
+            ? record.enrolledOn : FieldParsing.date(bytes: row.trimmed(enrolledPosition))
+          if let enrolled, day < enrolled {
             return .failure(
               context.reject(
                 line, column, .completionBeforeEnrolment,
