@@ -101,13 +101,17 @@ package struct AggregationState: Sendable, Equatable {
     private let order: [Int32]
 
     init(_ enrolments: [Enrolment], granularity: PeriodGranularity) {
-      // An agency's enrolments span a few periods: a look along the short list of them is
-      // cheaper than hashing each enrolment's period.
+      // An agency's enrolments span a few periods: a look along the short list of their days
+      // is cheaper than working out each enrolment's period from its date.
       var seen: [Period] = []
+      var seenDays: [ClosedRange<Day>] = []
       let seenIndex = enrolments.map { enrolment in
+        if let index = seenDays.firstIndex(where: { $0.contains(enrolment.enrolledOn) }) {
+          return index
+        }
         let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
-        if let index = seen.firstIndex(of: period) { return index }
         seen.append(period)
+        seenDays.append(period.start...period.end)
         return seen.count - 1
       }
       let periods = seen.sorted()
