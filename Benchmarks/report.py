@@ -79,7 +79,9 @@ def main() -> None:
         "read and rerun it is at the top of that script). Generated, not edited: rerunning "
         f"rewrites this file. Every figure is the median of {machine['runs']} runs (min–max "
         "beside it), warm page cache, wall-clock time; peak RSS is GNU time's \"Maximum "
-        "resident set size\" of the largest process.\n")
+        "resident set size\" of the largest process. The contenders on one inbox take turns, "
+        "run after run (Løft at one and two threads, Løft on the messy inbox, DuckDB, "
+        "Polars), so that a slower minute on the shared cores falls on all of them alike.\n")
     say("## Machine\n")
     say(table(["", ""], [
         ["CPU", f"{machine['cpu']} — `nproc` {machine['nproc']}"],

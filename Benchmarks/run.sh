@@ -18,7 +18,9 @@
 #      clean, --threads 2 on messy and ×10;
 #   3. times the same aggregation in DuckDB and in Polars (Benchmarks/engines/, installed from
 #      PyPI into a venv under $LOFT_BENCH_DIR; two threads each) on national clean (and ×10),
-#      and checks their output against Løft's snapshot (engines/compare.py);
+#      and checks their output against Løft's snapshot (engines/compare.py). Steps 2 and 3
+#      take turns, run after run, so that the shared cores' slower minutes fall on every
+#      contender alike;
 #   4. times the floors over the same bytes: `cat` of every file, and `tar | zstd -1 -T2`;
 #   5. micro-benchmarks from the outside (the root package exports only the `loft`
 #      executable, so a nested package cannot reach the library modules): `loft validate`
@@ -172,28 +174,7 @@ for name in "${inboxes[@]}"; do
     "$(find "$bench/$name/inbox" -type f | wc -l)" >> "$results/inboxes.tsv"
 done
 
-# MARK: - Løft
-
-# loft_runs LABEL INBOX THREADS: N runs of `loft run`, each into a fresh output folder; keeps
-# each run's report and the last snapshot's path.
-loft_runs() {
-  local label="$1" inbox="$2" threads="$3" out="$bench/out/$1"
-  warm "$bench/$inbox/inbox"
-  for run in $(seq 1 "$runs"); do
-    rm -rf "$out"
-    measure "$label" "$run" "$LOFT" run "$bench/$inbox/pipeline.yaml" --output "$out" \
-      --threads "$threads" --as-of "$as_of"
-    cp "$out"/reports/*.json "$results/reports/$label-$run.json"
-  done
-  cp "$results/logs/$label-$runs.out" "$results/$label.snapshot"
-}
-
-loft_runs loft-clean-t1 national-clean 1
-loft_runs loft-clean-t2 national-clean 2
-loft_runs loft-messy-t2 national-messy 2
-[[ $x10 == 1 ]] && loft_runs loft-x10-t2 x10-clean 2
-
-# MARK: - DuckDB and Polars
+# MARK: - Løft, DuckDB and Polars
 
 venv="$bench/venv"
 if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c "import duckdb, polars" 2>/dev/null; then
@@ -205,22 +186,55 @@ fi
 "$venv/bin/python" -c 'import duckdb, polars; print(f"DuckDB {duckdb.__version__}, Polars {polars.__version__}")' \
   > "$results/engines.txt"
 
-engine_runs() {
-  local inbox="$1" suffix="$2"
-  warm "$bench/$inbox/inbox"
-  for run in $(seq 1 "$runs"); do
-    measure "duckdb-$suffix" "$run" "$venv/bin/python" "$here/engines/duckdb_aggregate.py" \
-      --data "$bench/$inbox" --out "$bench/engines/duckdb-$suffix" --threads 2
-    measure "polars-$suffix" "$run" env POLARS_MAX_THREADS=2 "$venv/bin/python" \
-      "$here/engines/polars_aggregate.py" --data "$bench/$inbox" --out "$bench/engines/polars-$suffix"
-  done
+# loft_run LABEL INBOX THREADS RUN: one `loft run` into a fresh output folder; keeps its report
+# and its snapshot's path.
+loft_run() {
+  local label="$1" inbox="$2" threads="$3" run="$4" out="$bench/out/$1"
+  rm -rf "$out"
+  measure "$label" "$run" "$LOFT" run "$bench/$inbox/pipeline.yaml" --output "$out" \
+    --threads "$threads" --as-of "$as_of"
+  cp "$out"/reports/*.json "$results/reports/$label-$run.json"
+  cp "$results/logs/$label-$run.out" "$results/$label.snapshot"
+}
+
+# engine_run INBOX SUFFIX RUN: the same aggregation once in DuckDB and once in Polars.
+engine_run() {
+  local inbox="$1" suffix="$2" run="$3"
+  measure "duckdb-$suffix" "$run" "$venv/bin/python" "$here/engines/duckdb_aggregate.py" \
+    --data "$bench/$inbox" --out "$bench/engines/duckdb-$suffix" --threads 2
+  measure "polars-$suffix" "$run" env POLARS_MAX_THREADS=2 "$venv/bin/python" \
+    "$here/engines/polars_aggregate.py" --data "$bench/$inbox" --out "$bench/engines/polars-$suffix"
+}
+
+# compare_engines SUFFIX: the engines' tables against Løft's snapshot of the same inbox.
+compare_engines() {
+  local suffix="$1"
   python3 "$here/engines/compare.py" --snapshot "$(cat "$results/loft-$suffix-t2.snapshot")" \
     "$bench/engines/duckdb-$suffix" "$bench/engines/polars-$suffix" | tee "$results/compare-$suffix.txt" >&2 \
     || die "an engine computed something else than Løft (see $results/compare-$suffix.txt)"
 }
 
-engine_runs national-clean clean
-[[ $x10 == 1 ]] && engine_runs x10-clean x10
+# National size: the contenders take turns, round after round, so that a slower minute on the
+# shared cores falls on all of them alike and the ratios compare like with like. Both inboxes
+# stay in the page cache between rounds.
+warm "$bench/national-clean/inbox"
+warm "$bench/national-messy/inbox"
+for run in $(seq 1 "$runs"); do
+  loft_run loft-clean-t1 national-clean 1 "$run"
+  loft_run loft-clean-t2 national-clean 2 "$run"
+  loft_run loft-messy-t2 national-messy 2 "$run"
+  engine_run national-clean clean "$run"
+done
+compare_engines clean
+
+if [[ $x10 == 1 ]]; then
+  warm "$bench/x10-clean/inbox"
+  for run in $(seq 1 "$runs"); do
+    loft_run loft-x10-t2 x10-clean 2 "$run"
+    engine_run x10-clean x10 "$run"
+  done
+  compare_engines x10
+fi
 
 # MARK: - Floors
 
