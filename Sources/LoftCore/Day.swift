@@ -52,6 +52,11 @@ package struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   package static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+  // Written out rather than left to Comparable's defaults: another module reaches a default
+  // only through the conformance's witness table, at every comparison of the row checks.
+  package static func <= (lhs: Day, rhs: Day) -> Bool { lhs.ordinal <= rhs.ordinal }
+  package static func > (lhs: Day, rhs: Day) -> Bool { lhs.ordinal > rhs.ordinal }
+  package static func >= (lhs: Day, rhs: Day) -> Bool { lhs.ordinal >= rhs.ordinal }
   package static func - (lhs: Day, rhs: Day) -> Int { Int(lhs.ordinal) - Int(rhs.ordinal) }
 }
 

@@ -1,6 +1,21 @@
 /// How records are grouped in time: by year, half-year or quarter.
 package enum PeriodGranularity: String, Sendable, CaseIterable {
   case year, half, quarter
+
+  // Compared and hashed by case. Left to RawRepresentable's defaults, they would compare and
+  // hash the raw value's string — at every lookup of a period in the statistics' dictionaries.
+  package static func == (lhs: PeriodGranularity, rhs: PeriodGranularity) -> Bool {
+    lhs.index == rhs.index
+  }
+  package func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
+  private var index: Int {
+    switch self {
+    case .year: 0
+    case .half: 1
+    case .quarter: 2
+    }
+  }
 }
 
 /// One period of a run: `2025`, `2025-H1` or `2025-Q3`.

@@ -18,6 +18,10 @@ package enum Role: String, Sendable, CaseIterable, Comparable {
   }
 
   package static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+  // Compared and hashed by case, not by the raw value's string (RawRepresentable's defaults):
+  // roles key the assessment cells.
+  package static func == (lhs: Role, rhs: Role) -> Bool { lhs.index == rhs.index }
+  package func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
   /// The role's position in `allCases`, without searching it.
   package var index: Int {
@@ -69,4 +73,9 @@ package enum CompletionStatus: String, Sendable, CaseIterable, Comparable {
   package static func < (lhs: CompletionStatus, rhs: CompletionStatus) -> Bool {
     lhs.rank < rhs.rank
   }
+  // Compared and hashed by rank, not by the raw value's string (RawRepresentable's defaults).
+  package static func == (lhs: CompletionStatus, rhs: CompletionStatus) -> Bool {
+    lhs.rank == rhs.rank
+  }
+  package func hash(into hasher: inout Hasher) { hasher.combine(rank) }
 }

@@ -41,4 +41,18 @@ import Testing
     #expect(h2.start.description == "2024-07-01")
     #expect(h2.end.description == "2024-12-31")
   }
+
+  @Test("compares by the day, every operator alike") func comparisons() {
+    let days = [(2025, 1, 1), (2025, 1, 2), (2025, 12, 31), (1969, 12, 31)].map {
+      Day(year: $0.0, month: $0.1, day: $0.2)!
+    }
+    for a in days {
+      for b in days {
+        #expect((a < b) == (a.ordinal < b.ordinal))
+        #expect((a <= b) == (a.ordinal <= b.ordinal))
+        #expect((a > b) == (a.ordinal > b.ordinal))
+        #expect((a >= b) == (a.ordinal >= b.ordinal))
+      }
+    }
+  }
 }

@@ -15,4 +15,20 @@ import Testing
     #expect(order.map(\.rank) == Array(0..<5))
     #expect(order.sorted(by: <) == order)
   }
+
+  @Test("roles, statuses and granularities equal only themselves, and hash apart")
+  func equalityByCase() {
+    func check<T: Hashable & RawRepresentable>(_ cases: [T]) where T.RawValue == String {
+      for a in cases {
+        for b in cases {
+          #expect((a == b) == (a.rawValue == b.rawValue))
+          if a == b { #expect(a.hashValue == b.hashValue) }
+        }
+      }
+      #expect(Set(cases).count == cases.count)
+    }
+    check(Role.allCases)
+    check(CompletionStatus.allCases)
+    check(PeriodGranularity.allCases)
+  }
 }

@@ -104,14 +104,13 @@ package struct AggregationState: Sendable, Equatable {
       // An agency's enrolments span a few periods: a look along the short list of their days
       // is cheaper than working out each enrolment's period from its date.
       var seen: [Period] = []
-      var seenDays: [ClosedRange<Day>] = []
+      var seenDays: [ClosedRange<Int32>] = []  // day ordinals
       let seenIndex = enrolments.map { enrolment in
-        if let index = seenDays.firstIndex(where: { $0.contains(enrolment.enrolledOn) }) {
-          return index
-        }
-        let period = Period(containing: enrolment.enrolledOn, granularity: granularity)
+        let day = enrolment.enrolledOn
+        if let index = seenDays.firstIndex(where: { $0.contains(day.ordinal) }) { return index }
+        let period = Period(containing: day, granularity: granularity)
         seen.append(period)
-        seenDays.append(period.start...period.end)
+        seenDays.append(period.start.ordinal...period.end.ordinal)
         return seen.count - 1
       }
       let periods = seen.sorted()
