@@ -7,21 +7,22 @@ import LoftIngest
 /// (voiding, enrolments).
 ///
 /// Besides crashes it checks three laws: the outcome is the same whether the bytes arrive whole or
-/// in small chunks; keeping only the values validation reads (as `loft` does) validates every
-/// statement as keeping them all does; and the file's row keeps
+/// in small chunks; reading the fields validation reads straight from the parser's events (as
+/// `loft` does) finds what reading them from each statement's whole value finds; and the file's
+/// row keeps
 /// `rows_read = accepted + rejected + duplicate`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXAPI(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
   let input = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
-  let keyTree = XAPIStatementValidator.keyTree
-  let whole = XAPITrace(input, chunkSizes: input.isEmpty ? [] : [input.count], keeping: keyTree)
-  let chunked = XAPITrace(input, chunkSizes: FuzzWorld.chunkSizes(for: input), keeping: keyTree)
+  let whole = XAPITrace(input, chunkSizes: input.isEmpty ? [] : [input.count])
+  let chunked = XAPITrace(input, chunkSizes: FuzzWorld.chunkSizes(for: input))
   if whole != chunked {
     fatalError("chunking changed the outcome\nwhole:   \(whole.events)\nchunked: \(chunked.events)")
   }
-  let full = XAPITrace(input, chunkSizes: input.isEmpty ? [] : [input.count], keeping: nil)
-  if whole.outcomes != full.outcomes {
-    fatalError("pruning changed the outcome\npruned: \(whole.outcomes)\nfull:   \(full.outcomes)")
+  let trees = XAPITrace(
+    input, chunkSizes: input.isEmpty ? [] : [input.count], throughTrees: true)
+  if whole != trees {
+    fatalError("reading from events changed the outcome\nevents: \(whole.events)\ntrees:  \(trees.events)")
   }
   return 0
 }
@@ -38,23 +39,14 @@ struct XAPITrace: Equatable {
 
   private(set) var events: [Event] = []
 
-  /// The events without the statements as read (which differ with what the reader keeps).
-  var outcomes: [Event] {
-    events.map { event in
-      guard case .item(let item, let outcome) = event else { return event }
-      guard case .statement(_, let line) = item else { return event }
-      return .item(.statement(.null, line: line), outcome)
-    }
-  }
-
-  init(_ input: [UInt8], chunkSizes: [Int], keeping: JSONKeyTree?) {
+  init(_ input: [UInt8], chunkSizes: [Int], throughTrees: Bool = false) {
     let agency = FuzzWorld.folderAgency(for: input)
     let validator = XAPIStatementValidator(
       context: XAPIContext(
         file: "fuzz.json", folderAgency: agency, register: FuzzWorld.register,
         catalogue: FuzzWorld.catalogue, asOf: FuzzWorld.asOf))
     var reader = XAPIReader(
-      limits: XAPILimits(maxDepth: 16, maxStringBytes: 512), keeping: keeping)
+      limits: XAPILimits(maxDepth: 16, maxStringBytes: 512), throughTrees: throughTrees)
     var outcome = FileOutcome(
       input: InputFile(path: "fuzz.json", bytes: input.count, status: .read))
     var events: [Event] = []

@@ -174,7 +174,7 @@ private func accepted(_ outcome: XAPIOutcome) -> XAPIEvent? {
         == Reject(
           file: context.file, line: 9, column: "", reason: .malformedRow,
           message: "invalid JSON: oops"))
-    let item = XAPIItem.statement(.object([]), line: 4)
+    let item = XAPIItem.statement(XAPIStatement(kind: .object), line: 4)
     #expect(rejected(validator.validate(item))?.line == 4)
   }
 

@@ -206,8 +206,7 @@ struct DeliveryReader {
         catalogue: settings.catalogue, asOf: settings.asOf))
     var reader = XAPIReader(
       limits: XAPILimits(
-        maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes),
-      keeping: XAPIStatementValidator.keyTree)
+        maxDepth: settings.limits.maxJSONDepth, maxStringBytes: settings.limits.maxFieldBytes))
     func onItem(_ item: XAPIItem) {
       outcome.input.rowsRead += 1
       switch validator.validate(item) {

@@ -13,3 +13,13 @@ package enum JSONEvent: Sendable, Equatable {
   /// A string, number, boolean or null.
   case scalar(JSONValue)
 }
+
+extension JSONEvent {
+  /// An event without its text: what `JSONParser.nextKind` returns, the text of a key, string or
+  /// number being left in the parser's `text`.
+  package enum Kind: Sendable, Equatable {
+    case beginObject, endObject, beginArray, endArray
+    case key, string, number
+    case `true`, `false`, null
+  }
+}

@@ -23,8 +23,9 @@ package struct JSONParser: Sendable {
   private var containers: [Container] = []
   private var expect: Expect = .start
   private var token: Token = .none
-  /// The bytes of the string or number being read, escapes decoded.
-  private var text: [UInt8] = []
+  /// The bytes of the key, string or number being read, escapes decoded; once `nextKind` has
+  /// returned it, its whole text (valid UTF-8), until the next call.
+  package private(set) var text: [UInt8] = []
   /// A `\u` high surrogate waiting for its low half.
   private var pendingHigh: UInt32?
   /// The string being read has raw bytes outside ASCII, so its UTF-8 must be checked.
@@ -54,6 +55,20 @@ package struct JSONParser: Sendable {
   package mutating func next(
     _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
   ) throws(JSONError) -> JSONEvent? {
+    try nextKind(bytes, &index).map(event)
+  }
+
+  /// Ends the text: returns the event of a number that ran to the end, and throws unless one whole
+  /// value has been read.
+  package mutating func finish() throws(JSONError) -> JSONEvent? {
+    try finishKind().map(event)
+  }
+
+  /// Like `next`, without making the event: a key's, string's or number's text is left in
+  /// `text`, so a reader that keeps few of them makes no `String` for the rest.
+  package mutating func nextKind(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
+  ) throws(JSONError) -> JSONEvent.Kind? {
     while index < bytes.count {
       switch token {
       case .none:
@@ -149,16 +164,15 @@ package struct JSONParser: Sendable {
         }
         token = .none
         afterValue()
-        return .scalar(literal.value)
+        return literal.kind
       }
     }
     return nil
   }
 
-  /// Ends the text: returns the event of a number that ran to the end, and throws unless one whole
-  /// value has been read.
-  package mutating func finish() throws(JSONError) -> JSONEvent? {
-    var event: JSONEvent?
+  /// Like `finish`, without making the event (see `nextKind`).
+  package mutating func finishKind() throws(JSONError) -> JSONEvent.Kind? {
+    var event: JSONEvent.Kind?
     switch token {
     case .none: break
     case .number(let state):
@@ -179,7 +193,7 @@ package struct JSONParser: Sendable {
   // MARK: - Structure
 
   /// Reads one byte outside any token; returns the event it completes, if any.
-  private mutating func structural(_ byte: UInt8) throws(JSONError) -> JSONEvent? {
+  private mutating func structural(_ byte: UInt8) throws(JSONError) -> JSONEvent.Kind? {
     switch byte {
     case 0x20, 0x09, 0x0D:
       return nil
@@ -261,34 +275,46 @@ package struct JSONParser: Sendable {
 
   // MARK: - Tokens
 
-  private mutating func endString(isKey: Bool) throws(JSONError) -> JSONEvent {
+  private mutating func endString(isKey: Bool) throws(JSONError) -> JSONEvent.Kind {
     token = .none
     // Escapes are encoded here, correctly; only raw bytes outside ASCII need checking, and most
     // strings have none.
-    let string: String
-    if hasRawNonASCII {
-      guard let valid = String(validating: text, as: UTF8.self) else {
-        throw syntax("a string that is not valid UTF-8")
-      }
-      string = valid
-    } else {
-      string = String(decoding: text, as: UTF8.self)
+    if hasRawNonASCII && String(validating: text, as: UTF8.self) == nil {
+      throw syntax("a string that is not valid UTF-8")
     }
     if isKey {
       expect = .colon
-      return .key(string)
+      return .key
     }
     afterValue()
-    return .scalar(.string(string))
+    return .string
   }
 
-  private mutating func endNumber() -> JSONEvent {
+  private mutating func endNumber() -> JSONEvent.Kind {
     token = .none
     afterValue()
-    let written = String(decoding: text, as: UTF8.self)
-    // The grammar was checked; only a value beyond Double's range (1e400) makes this nil.
-    let value = Double(written) ?? (text.first == UInt8(ascii: "-") ? -.infinity : .infinity)
-    return .scalar(.number(written, value))
+    return .number
+  }
+
+  /// The event of a kind just returned, with its text.
+  private func event(_ kind: JSONEvent.Kind) -> JSONEvent {
+    switch kind {
+    case .beginObject: return .beginObject
+    case .endObject: return .endObject
+    case .beginArray: return .beginArray
+    case .endArray: return .endArray
+    // `text` is valid UTF-8: checked as the string ended.
+    case .key: return .key(String(decoding: text, as: UTF8.self))
+    case .string: return .scalar(.string(String(decoding: text, as: UTF8.self)))
+    case .number:
+      let written = String(decoding: text, as: UTF8.self)
+      // The grammar was checked; only a value beyond Double's range (1e400) makes this nil.
+      let value = Double(written) ?? (text.first == UInt8(ascii: "-") ? -.infinity : .infinity)
+      return .scalar(.number(written, value))
+    case .true: return .scalar(.bool(true))
+    case .false: return .scalar(.bool(false))
+    case .null: return .scalar(.null)
+    }
   }
 
   /// Adds the UTF-16 code unit of a `\u` escape, pairing surrogates.
@@ -426,10 +452,10 @@ extension JSONParser {
 
     var spelling: [UInt8] { Array(rawValue.utf8) }
 
-    var value: JSONValue {
+    var kind: JSONEvent.Kind {
       switch self {
-      case .true: .bool(true)
-      case .false: .bool(false)
+      case .true: .true
+      case .false: .false
       case .null: .null
       }
     }

@@ -9,7 +9,12 @@ package enum XAPIDateTime {
   /// `HH:MM[:SS[.fff]]` (any number of fraction digits, `.` or `,`), optionally followed by `Z`
   /// or an offset `±HH:MM`, `±HHMM` or `±HH`.
   package static func day(of text: some StringProtocol) -> Day? {
-    var scanner = Scanner(Array(text.utf8))
+    Array(text.utf8).withUnsafeBufferPointer { day(of: $0) }
+  }
+
+  /// The calendar date of a date-time's UTF-8 bytes, as `day(of:)` reads text.
+  package static func day(of utf8: UnsafeBufferPointer<UInt8>) -> Day? {
+    var scanner = Scanner(utf8)
     guard let year = scanner.digits(4), scanner.skip("-"),
       let month = scanner.digits(2), scanner.skip("-"),
       let day = scanner.digits(2)
@@ -29,10 +34,10 @@ package enum XAPIDateTime {
 
   /// A cursor over the bytes of a date-time.
   private struct Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var isAtEnd: Bool { index == bytes.count }
 

@@ -16,7 +16,7 @@ struct XAPIDocumentReader: Sendable {
 
   private(set) var mode: Mode
   private var parser: JSONParser
-  private var builder: JSONValueBuilder
+  private var builder: XAPIStatementBuilder
   /// The last key read at the top level was `statements`.
   private var atStatementsKey = false
   /// The depth inside the statements array being read, while in one.
@@ -25,11 +25,11 @@ struct XAPIDocumentReader: Sendable {
   private var statementLine = 0
 
   /// A reader for a file whose first non-blank byte, on the given line, is `{` (probing) or `[`
-  /// (array); `keeping` names what of each statement to keep (all when nil).
-  init(limits: XAPILimits, line: Int, mode: Mode, keeping: JSONKeyTree? = nil) {
+  /// (array); `throughTrees` reads each statement's fields from its whole value.
+  init(limits: XAPILimits, line: Int, mode: Mode, throughTrees: Bool = false) {
     self.mode = mode
     self.parser = JSONParser(limits: limits, line: line)
-    self.builder = JSONValueBuilder(keeping: keeping)
+    self.builder = XAPIStatementBuilder(throughTrees: throughTrees)
   }
 
   /// Reads bytes from `index`, adding an item for each statement they complete. While probing it
@@ -38,9 +38,9 @@ struct XAPIDocumentReader: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, into items: inout [XAPIItem]
   ) throws(XAPIError) {
     do throws(JSONError) {
-      while let event = try parser.next(bytes, &index) {
+      while let kind = try parser.nextKind(bytes, &index) {
         let wasProbing = mode == .probing
-        take(event, into: &items)
+        take(kind, into: &items)
         if wasProbing && mode != .probing { return }
       }
     } catch {
@@ -56,33 +56,32 @@ struct XAPIDocumentReader: Sendable {
   /// Ends the input: throws `bad_json` unless the document or array was whole.
   mutating func finish(into items: inout [XAPIItem]) throws(XAPIError) {
     do throws(JSONError) {
-      if let event = try parser.finish() { take(event, into: &items) }
+      if let kind = try parser.finishKind() { take(kind, into: &items) }
     } catch {
       throw XAPIError(error)
     }
   }
 
   /// Follows one event: tracks the statements array and builds its elements.
-  private mutating func take(_ event: JSONEvent, into items: inout [XAPIItem]) {
+  private mutating func take(_ kind: JSONEvent.Kind, into items: inout [XAPIItem]) {
     // The depth outside this event: before a `begin`, after an `end`.
     let outer: Int
-    switch event {
+    switch kind {
     case .beginObject, .beginArray: outer = parser.depth - 1
-    case .endObject, .endArray: outer = parser.depth
-    case .key, .scalar: outer = parser.depth
+    default: outer = parser.depth
     }
     if builder.isBuilding || outer == statementsDepth {
       if !builder.isBuilding { statementLine = parser.eventLine }
-      if let statement = builder.add(event) {
+      if let statement = builder.add(kind, text: parser.text) {
         items.append(.statement(statement, line: statementLine))
       }
       return
     }
-    switch (mode, event, outer) {
+    switch (mode, kind, outer) {
     case (.array, .beginArray, 0):
       statementsDepth = 1
-    case (.probing, .key(let key), 1), (.document, .key(let key), 1):
-      atStatementsKey = key == "statements"
+    case (.probing, .key, 1), (.document, .key, 1):
+      atStatementsKey = parser.text.elementsEqual("statements".utf8)
     case (.probing, .beginArray, 1), (.document, .beginArray, 1):
       guard atStatementsKey else { break }
       statementsDepth = 2

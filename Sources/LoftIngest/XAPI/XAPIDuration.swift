@@ -6,7 +6,11 @@ package enum XAPIDuration {
   /// fraction (`.` or `,`) only on the seconds, cut after the third digit. Years, months and
   /// weeks have no fixed length here and are not read, nor are negative durations.
   package static func milliseconds(of text: some StringProtocol) -> Int? {
-    let bytes = Array(text.utf8)
+    Array(text.utf8).withUnsafeBufferPointer { milliseconds(of: $0) }
+  }
+
+  /// The duration of an ISO 8601 duration's UTF-8 bytes, as `milliseconds(of:)` reads text.
+  package static func milliseconds(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard bytes.first == UInt8(ascii: "P") else { return nil }
     var index = 1
     var total = 0
@@ -59,7 +63,7 @@ package enum XAPIDuration {
   }
 
   /// Reads one or more digits as a whole number; nil for none or an overflow.
-  private static func number(_ bytes: [UInt8], _ index: inout Int) -> Int? {
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int? {
     let start = index
     var value = 0
     while index < bytes.count, isDigit(bytes[index]) {
@@ -73,7 +77,9 @@ package enum XAPIDuration {
   }
 
   /// Reads the digits after a decimal sign as milliseconds, dropping those past the third.
-  private static func fractionMilliseconds(_ bytes: [UInt8], _ index: inout Int) -> Int? {
+  private static func fractionMilliseconds(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int)
+    -> Int?
+  {
     var value = 0
     var count = 0
     while index < bytes.count, isDigit(bytes[index]) {

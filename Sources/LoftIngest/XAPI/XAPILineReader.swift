@@ -6,17 +6,18 @@ struct XAPILineReader: Sendable {
   /// The line being read, counted from 1.
   private(set) var line: Int
   private var parser: JSONParser
-  private var builder: JSONValueBuilder
+  private var builder: XAPIStatementBuilder
   /// The line's value, once whole.
-  private var value: JSONValue?
+  private var value: XAPIStatement?
   /// Why the line is malformed, once known; the rest of it is skipped.
   private var defect: String?
 
-  /// A reader from `line` on; `keeping` names what of each statement to keep (all when nil).
-  init(limits: XAPILimits, line: Int, keeping: JSONKeyTree? = nil) {
+  /// A reader from `line` on; `throughTrees` reads each statement's fields from its whole value
+  /// (see `XAPIStatementBuilder`).
+  init(limits: XAPILimits, line: Int, throughTrees: Bool = false) {
     self.line = line
     self.parser = JSONParser(limits: limits, line: line)
-    self.builder = JSONValueBuilder(keeping: keeping)
+    self.builder = XAPIStatementBuilder(throughTrees: throughTrees)
   }
 
   /// Marks the current line as malformed, for a defect found before its bytes reach the reader.
@@ -47,8 +48,8 @@ struct XAPILineReader: Sendable {
   private mutating func read(_ segment: UnsafeBufferPointer<UInt8>) throws(XAPIError) {
     var index = 0
     do throws(JSONError) {
-      while let event = try parser.next(segment, &index) {
-        if let whole = builder.add(event) { value = whole }
+      while let kind = try parser.nextKind(segment, &index) {
+        if let whole = builder.add(kind, text: parser.text) { value = whole }
       }
     } catch {
       // A record over a limit makes the whole file `limit_exceeded`; anything else is this line's.
@@ -72,16 +73,18 @@ struct XAPILineReader: Sendable {
     if let defect { return .malformed(line: line, message: defect) }
     if parser.isEmpty { return nil }
     do throws(JSONError) {
-      if let event = try parser.finish(), let whole = builder.add(event) { value = whole }
+      if let kind = try parser.finishKind(), let whole = builder.add(kind, text: parser.text) {
+        value = whole
+      }
     } catch {
       return .malformed(line: line, message: "invalid JSON: \(error.message)")
     }
     guard let value else {
       return .malformed(line: line, message: "invalid JSON: the line ends inside a value")
     }
-    guard case .object = value else {
+    guard value.kind == .object else {
       return .malformed(
-        line: line, message: "the line holds \(value.kindDescription), not an object")
+        line: line, message: "the line holds \(value.kind.description), not an object")
     }
     return .statement(value, line: line)
   }

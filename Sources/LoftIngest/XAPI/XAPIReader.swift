@@ -19,8 +19,8 @@
 package struct XAPIReader: Sendable {
   /// The bounds on nesting and string length.
   package let limits: XAPILimits
-  /// What of each statement is kept; nil keeps every value.
-  package let keeping: JSONKeyTree?
+  /// Whether each statement's fields are read from its whole value (see `XAPIStatementBuilder`).
+  package let throughTrees: Bool
   /// The form of the delivery, once decided: nil before its first non-blank byte, and while the
   /// first object of a file that starts with `{` is still open without a `statements` array.
   package var form: XAPIForm? {
@@ -57,11 +57,11 @@ package struct XAPIReader: Sendable {
   private var output: [XAPIItem] = []
   private var failure: XAPIError?
 
-  /// A reader at the start of a delivery, keeping every value of a statement or only the
-  /// members `keeping` names.
-  package init(limits: XAPILimits = XAPILimits(), keeping: JSONKeyTree? = nil) {
+  /// A reader at the start of a delivery. `throughTrees` builds each statement's whole
+  /// `JSONValue` and reads the fields from it: slower, the meaning to compare against.
+  package init(limits: XAPILimits = XAPILimits(), throughTrees: Bool = false) {
     self.limits = limits
-    self.keeping = keeping
+    self.throughTrees = throughTrees
   }
 
   /// Reads the next chunk of the delivery (any size, even one byte).
@@ -173,7 +173,7 @@ package struct XAPIReader: Sendable {
       }
       if markMatched > 0 && markMatched < 3 {
         // The first bytes began a byte-order mark and broke off: not UTF-8 text.
-        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
+        lines = XAPILineReader(limits: limits, line: leadingLine, throughTrees: throughTrees)
         lines?.markMalformed("invalid JSON: a broken UTF-8 byte-order mark")
         phase = .lines
         return
@@ -185,17 +185,17 @@ package struct XAPIReader: Sendable {
         leadingLine += 1
       case UInt8(ascii: "["):
         document = XAPIDocumentReader(
-          limits: limits, line: leadingLine, mode: .array, keeping: keeping)
+          limits: limits, line: leadingLine, mode: .array, throughTrees: throughTrees)
         phase = .structured
         return
       case UInt8(ascii: "{"):
         document = XAPIDocumentReader(
-          limits: limits, line: leadingLine, mode: .probing, keeping: keeping)
-        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
+          limits: limits, line: leadingLine, mode: .probing, throughTrees: throughTrees)
+        lines = XAPILineReader(limits: limits, line: leadingLine, throughTrees: throughTrees)
         phase = .probing
         return
       default:
-        lines = XAPILineReader(limits: limits, line: leadingLine, keeping: keeping)
+        lines = XAPILineReader(limits: limits, line: leadingLine, throughTrees: throughTrees)
         phase = .lines
         return
       }

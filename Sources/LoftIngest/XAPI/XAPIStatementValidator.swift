@@ -24,14 +24,6 @@ package struct XAPIStatementValidator: Sendable {
   /// The longest pseudonym accepted, in characters.
   package static let maxPseudonymLength = 128
 
-  /// Every value of a statement that validation reads: readers keep these and drop the rest
-  /// (`XAPIReader(keeping:)`), so a statement's size cannot exhaust memory.
-  package static let keyTree = JSONKeyTree(paths: [
-    ["id"], ["actor", "account", "name"], ["verb", "id"], ["object", "id"], ["timestamp"],
-    ["stored"], ["result", "duration"], ["context", "registration"],
-    ["context", "extensions", orgNumberExtension],
-  ])
-
   /// A validator for the statements of one delivery.
   package init(context: XAPIContext) {
     self.context = context
@@ -47,112 +39,153 @@ package struct XAPIStatementValidator: Sendable {
     }
   }
 
-  /// Validates one statement starting on the given line.
+  /// Validates one statement, given as a whole value, starting on the given line.
   package func validate(_ statement: JSONValue, line: Int) -> XAPIOutcome {
-    guard case .object = statement else {
+    validate(XAPIStatement(statement), line: line)
+  }
+
+  /// Validates one statement starting on the given line.
+  package func validate(_ statement: XAPIStatement, line: Int) -> XAPIOutcome {
+    guard statement.kind == .object else {
       return reject(
-        line, "", .malformedRow, "the statement is \(statement.kindDescription), not an object")
+        line, "", .malformedRow, "the statement is \(statement.kind.description), not an object")
+    }
+    return statement.withBytes { bytes in validate(statement, bytes, line: line) }
+  }
+
+  /// Validates an object statement whose texts are `bytes`.
+  private func validate(
+    _ statement: XAPIStatement, _ bytes: UnsafeBufferPointer<UInt8>, line: Int
+  ) -> XAPIOutcome {
+    /// The trimmed text of a required string field, or why it cannot be used.
+    func required(_ field: XAPIStatement.Field) -> Result<UnsafeBufferPointer<UInt8>, Problem> {
+      let path = field.path.joined(separator: ".")
+      switch statement.kind(of: field) {
+      case nil, .null?:
+        return .failure(Problem(message: "\(path) is missing"))
+      case .string?:
+        let text = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[statement.range(of: field)]))
+        return text.isEmpty ? .failure(Problem(message: "\(path) is empty")) : .success(text)
+      case let other?:
+        return .failure(Problem(message: "\(path) is \(other.description), not a string"))
+      }
+    }
+    /// Whether an optional field is given: not null and not a blank string.
+    func isGiven(_ field: XAPIStatement.Field) -> Bool {
+      switch statement.kind(of: field) {
+      case nil, .null?: false
+      case .string?: !text(field).isEmpty
+      default: true
+      }
+    }
+    /// The trimmed text of a field (empty unless a string or number).
+    func text(_ field: XAPIStatement.Field) -> UnsafeBufferPointer<UInt8> {
+      Self.trimmed(UnsafeBufferPointer(rebasing: bytes[statement.range(of: field)]))
     }
 
     // Required values, in the order of SPEC §3.
-    let id: String
-    let learner: String
-    let verbIRI: String
-    let objectID: String
-    switch Self.text(statement["id"], "id") {
+    let id: UnsafeBufferPointer<UInt8>
+    let learner: UnsafeBufferPointer<UInt8>
+    let verbIRI: UnsafeBufferPointer<UInt8>
+    let objectID: UnsafeBufferPointer<UInt8>
+    switch required(.id) {
     case .success(let text): id = text
     case .failure(let problem): return reject(line, "", .missingRequired, problem.message)
     }
-    let name = statement["actor"]?["account"]?["name"]
-    switch Self.text(name, "actor.account.name") {
+    switch required(.learner) {
     case .success(let text): learner = text
     case .failure(let problem): return reject(line, "learner_id", .missingRequired, problem.message)
     }
-    switch Self.text(statement["verb"]?["id"], "verb.id") {
+    switch required(.verb) {
     case .success(let text): verbIRI = text
     case .failure(let problem): return reject(line, "status", .missingRequired, problem.message)
     }
-    switch Self.text(statement["object"]?["id"], "object.id") {
+    switch required(.object) {
     case .success(let text): objectID = text
     case .failure(let problem): return reject(line, "course_id", .missingRequired, problem.message)
     }
-    let dateField: String
-    let dateValue: JSONValue
-    if let timestamp = statement["timestamp"], Self.isGiven(timestamp) {
-      (dateField, dateValue) = ("timestamp", timestamp)
-    } else if let stored = statement["stored"], Self.isGiven(stored) {
-      (dateField, dateValue) = ("stored", stored)
+    let dateField: XAPIStatement.Field
+    if isGiven(.timestamp) {
+      dateField = .timestamp
+    } else if isGiven(.stored) {
+      dateField = .stored
     } else {
       return reject(
         line, "enrolled_on", .missingRequired, "the statement has neither timestamp nor stored")
     }
 
-    if let problem = orgProblem(statement) {
+    if isGiven(.orgNumber), let kind = statement.kind(of: .orgNumber),
+      let problem = orgProblem(kind, Self.string(text(.orgNumber)))
+    {
       return reject(line, "org_number", problem.reason, problem.message)
     }
 
+    // Characters are never more than bytes: only a long name is counted.
     if learner.count > Self.maxPseudonymLength {
-      return reject(
-        line, "learner_id", .outOfRange,
-        "actor.account.name \(Self.quoted(learner)) is \(learner.count) characters long; "
-          + "at most \(Self.maxPseudonymLength) are allowed")
+      let name = Self.string(learner)
+      if name.count > Self.maxPseudonymLength {
+        return reject(
+          line, "learner_id", .outOfRange,
+          "actor.account.name \(Self.quoted(name)) is \(name.count) characters long; "
+            + "at most \(Self.maxPseudonymLength) are allowed")
+      }
     }
 
     let verb = XAPIVerb(iri: verbIRI)
     var course: Int32 = -1
     if verb != .voided {
-      guard let index = context.catalogue.index(ofActivity: objectID) else {
+      guard let index = context.catalogue.index(ofActivity: Self.string(objectID)) else {
         return reject(
           line, "course_id", .unknownCourse,
-          "object.id \(Self.quoted(objectID)) is not the xapi_activity_id of any course "
-            + "in the catalogue")
+          "object.id \(Self.quoted(Self.string(objectID))) is not the xapi_activity_id of any "
+            + "course in the catalogue")
       }
       course = Int32(index)
     }
 
-    guard let written = dateValue.stringValue else {
+    let dateName = dateField == .timestamp ? "timestamp" : "stored"
+    // Given, so present and not null.
+    let dateKind = statement.kind(of: dateField) ?? .null
+    guard dateKind == .string else {
       return reject(
         line, "enrolled_on", .badDate,
-        "\(dateField) is \(dateValue.kindDescription), not an ISO 8601 date-time")
+        "\(dateName) is \(dateKind.description), not an ISO 8601 date-time")
     }
-    let dateText = Self.trimmed(written)
+    let dateText = text(dateField)
     guard let date = XAPIDateTime.day(of: dateText) else {
       return reject(
         line, "enrolled_on", .badDate,
-        "\(dateField) \(Self.quoted(dateText)) is not a valid ISO 8601 date-time")
+        "\(dateName) \(Self.quoted(Self.string(dateText))) is not a valid ISO 8601 date-time")
     }
     guard date <= context.asOf else {
       return reject(
         line, "enrolled_on", .futureDate,
-        "\(dateField) \(Self.quoted(dateText)) is after the as-of date \(context.asOf)")
+        "\(dateName) \(Self.quoted(Self.string(dateText))) is after the as-of date \(context.asOf)")
     }
 
-    let duration = statement["result"]?["duration"]?.stringValue.flatMap {
-      XAPIDuration.milliseconds(of: Self.trimmed($0))
-    }
-    let registration = statement["context"]?["registration"]?.stringValue
-      .map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    let duration =
+      statement.kind(of: .duration) == .string
+      ? XAPIDuration.milliseconds(of: text(.duration)) : nil
+    let registration = text(.registration)
     return .accepted(
       XAPIEvent(
-        id: id, learner: learner, course: course, verb: verb, date: date,
-        durationMilliseconds: duration, registration: registration,
-        voidedID: verb == .voided ? objectID : nil, line: line))
+        id: Self.string(id), learner: Self.string(learner), course: course, verb: verb,
+        date: date, durationMilliseconds: duration,
+        registration: statement.kind(of: .registration) == .string && !registration.isEmpty
+          ? Self.string(registration) : nil,
+        voidedID: verb == .voided ? Self.string(objectID) : nil, line: line))
   }
 
   // MARK: - Org number
 
-  /// The org-number defect of a statement, or nil when it names the folder's agency or none.
-  private func orgProblem(_ statement: JSONValue) -> (reason: RejectReason, message: String)? {
+  /// The org-number defect of a given `context.extensions["urn:loft:org-number"]` of a kind,
+  /// trimmed `written`, or nil when it names the folder's agency.
+  private func orgProblem(
+    _ kind: XAPIStatement.Kind, _ written: String
+  ) -> (reason: RejectReason, message: String)? {
     let path = "context.extensions[\"\(Self.orgNumberExtension)\"]"
-    guard let value = statement["context"]?["extensions"]?[Self.orgNumberExtension],
-      Self.isGiven(value)
-    else { return nil }
-    let written: String
-    switch value {
-    case .string(let text): written = Self.trimmed(text)
-    case .number(let text, _): written = text
-    default:
-      return (.badOrgNumber, "\(path) is \(value.kindDescription), not an org number")
+    guard kind == .string || kind == .number else {
+      return (.badOrgNumber, "\(path) is \(kind.description), not an org number")
     }
     let org: OrgNumber
     switch OrgNumber.parse(written) {
@@ -192,44 +225,46 @@ package struct XAPIStatementValidator: Sendable {
     var message: String
   }
 
-  /// The trimmed text of a required string value.
-  private static func text(_ value: JSONValue?, _ path: String) -> Result<String, Problem> {
-    switch value {
-    case nil, .null?:
-      return .failure(Problem(message: "\(path) is missing"))
-    case .string(let text)?:
-      let trimmed = trimmed(text)
-      return trimmed.isEmpty ? .failure(Problem(message: "\(path) is empty")) : .success(trimmed)
-    case let other?:
-      return .failure(Problem(message: "\(path) is \(other.kindDescription), not a string"))
+  /// The bytes without leading and trailing white space (Unicode's, as in `String`).
+  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end {
+      let (scalar, length) = scalar(in: bytes, at: start)
+      guard isWhitespace(scalar) else { break }
+      start += length
     }
+    while end > start {
+      var first = end - 1
+      // Back to the lead byte: the parser checked that the text is valid UTF-8.
+      while bytes[first] & 0xC0 == 0x80 { first -= 1 }
+      guard isWhitespace(scalar(in: bytes, at: first).scalar) else { break }
+      end = first
+    }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 
-  /// Whether an optional value is given: not null and not a blank string.
-  private static func isGiven(_ value: JSONValue) -> Bool {
-    switch value {
-    case .null: false
-    case .string(let text): !trimmed(text).isEmpty
-    default: true
-    }
-  }
-
-  /// The text without leading and trailing white space.
-  private static func trimmed(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
-      let last = scalars.lastIndex(where: { !isWhitespace($0) })
-    else { return "" }
-    if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) {
-      return text
-    }
-    return String(scalars[first...last])
+  /// The scalar whose valid UTF-8 starts at `index`, and its length in bytes.
+  private static func scalar(
+    in bytes: UnsafeBufferPointer<UInt8>, at index: Int
+  ) -> (scalar: Unicode.Scalar, length: Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (0x7F >> length)
+    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
   private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     // ASCII first: looking up Unicode properties costs more than the rest of validation.
     if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
     return scalar.properties.isWhitespace
+  }
+
+  /// Valid UTF-8 bytes as text.
+  private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
   }
 
   /// A value in quotes for a message, shortened when long.

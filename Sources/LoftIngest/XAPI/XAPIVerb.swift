@@ -15,8 +15,13 @@ package enum XAPIVerb: String, Sendable, Equatable, CaseIterable {
 
   /// The meaning of a verb IRI: its segment after the last `/`, matched case-insensitively.
   package init(iri: String) {
-    let utf8 = iri.utf8
-    let start = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
+    var iri = iri
+    self = iri.withUTF8 { XAPIVerb(iri: $0) }
+  }
+
+  /// The meaning of a verb IRI's UTF-8 bytes, as `init(iri:)` reads text.
+  package init(iri utf8: UnsafeBufferPointer<UInt8>) {
+    let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
     let segment = utf8[start...]
     // Compared byte by byte, ASCII case folded: this runs for every statement.
     func named(_ name: String) -> Bool {
