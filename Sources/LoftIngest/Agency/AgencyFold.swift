@@ -12,7 +12,7 @@ package struct AgencyFold {
 
   /// Every distinct record taken, as fingerprints: a record equal to one of them is a duplicate.
   private var seen: FingerprintSet
-  private var seenStatements: Set<String> = []
+  private var seenStatements = TextSet()
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
@@ -113,7 +113,7 @@ package struct AgencyFold {
       start = end
     }
     for statement in batch.statements {
-      if seenStatements.insert(statement.id).inserted {
+      if seenStatements.insert(statement.id) {
         input.rowsAccepted += 1
         statements.append(statement)
       } else {

@@ -49,6 +49,13 @@ package struct ByteInterner: Sendable {
     return text.withUTF8 { number($0) }
   }
 
+  /// Every string numbered, by number (valid UTF-8 or not, as `String(decoding:)` reads it).
+  var strings: [String] {
+    (0..<count).map {
+      String(decoding: arena[Int(starts[$0])..<Int(starts[$0 + 1])], as: UTF8.self)
+    }
+  }
+
   /// The number of `bytes` if they have one.
   package func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
     find(bytes, hash: Self.hash(bytes)).number

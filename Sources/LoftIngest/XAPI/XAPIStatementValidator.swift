@@ -59,15 +59,17 @@ package struct XAPIStatementValidator: Sendable {
   ) -> XAPIOutcome {
     /// The trimmed text of a required string field, or why it cannot be used.
     func required(_ field: XAPIStatement.Field) -> Result<UnsafeBufferPointer<UInt8>, Problem> {
-      let path = field.path.joined(separator: ".")
+      func problem(_ what: String) -> Problem {
+        Problem(message: "\(field.path.joined(separator: ".")) is \(what)")
+      }
       switch statement.kind(of: field) {
       case nil, .null?:
-        return .failure(Problem(message: "\(path) is missing"))
+        return .failure(problem("missing"))
       case .string?:
-        let text = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[statement.range(of: field)]))
-        return text.isEmpty ? .failure(Problem(message: "\(path) is empty")) : .success(text)
+        let text = text(field)
+        return text.isEmpty ? .failure(problem("empty")) : .success(text)
       case let other?:
-        return .failure(Problem(message: "\(path) is \(other.description), not a string"))
+        return .failure(problem("\(other.description), not a string"))
       }
     }
     /// Whether an optional field is given: not null and not a blank string.
