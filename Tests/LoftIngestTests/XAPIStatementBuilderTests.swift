@@ -16,11 +16,13 @@ import Testing
     try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) in
       var index = 0
       while let kind = try parser.nextKind(buffer, &index) {
-        if let statement = builder.add(kind, text: parser.text) { result = statement }
+        if builder.add(kind, from: parser, in: buffer) {
+          result = builder.built()
+        }
       }
     }
-    if let kind = try parser.finishKind(), let statement = builder.add(kind, text: parser.text) {
-      result = statement
+    if let kind = try parser.finishKind(), builder.add(kind, from: parser) {
+      result = builder.built()
     }
     let statement = try #require(result)
     if !throughTrees {

@@ -23,9 +23,11 @@ package struct JSONParser: Sendable {
   private var containers: [Container] = []
   private var expect: Expect = .start
   private var token: Token = .none
-  /// The bytes of the key, string or number being read, escapes decoded; once `nextKind` has
-  /// returned it, its whole text (valid UTF-8), until the next call.
-  package private(set) var text: [UInt8] = []
+  /// The bytes of the key, string or number being read, escapes decoded.
+  private var text: [UInt8] = []
+  /// Where the text of the string just returned lies in the chunk, when it was read there and
+  /// not copied into `text`: most strings lie whole in one chunk and have no escapes.
+  private var textInChunk: Range<Int>?
   /// A `\u` high surrogate waiting for its low half.
   private var pendingHigh: UInt32?
   /// The string being read has raw bytes outside ASCII, so its UTF-8 must be checked.
@@ -46,6 +48,7 @@ package struct JSONParser: Sendable {
     expect = .start
     token = .none
     if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+    textInChunk = nil
     pendingHigh = nil
     hasRawNonASCII = false
   }
@@ -55,20 +58,32 @@ package struct JSONParser: Sendable {
   package mutating func next(
     _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
   ) throws(JSONError) -> JSONEvent? {
-    try nextKind(bytes, &index).map(event)
+    try nextKind(bytes, &index).map { event($0, in: bytes) }
   }
 
   /// Ends the text: returns the event of a number that ran to the end, and throws unless one whole
   /// value has been read.
   package mutating func finish() throws(JSONError) -> JSONEvent? {
-    try finishKind().map(event)
+    try finishKind().map { event($0, in: UnsafeBufferPointer(start: nil, count: 0)) }
   }
 
-  /// Like `next`, without making the event: a key's, string's or number's text is left in
-  /// `text`, so a reader that keeps few of them makes no `String` for the rest.
+  /// Calls `body` with the text (valid UTF-8, escapes decoded) of the key, string or number
+  /// `nextKind` last returned, reading `bytes`: the chunk that call was given (none after
+  /// `finishKind`).
+  package func withText<Result>(
+    in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    if let textInChunk { return try body(UnsafeBufferPointer(rebasing: bytes[textInChunk])) }
+    return try text.withUnsafeBufferPointer(body)
+  }
+
+  /// Like `next`, without making the event: a key's, string's or number's text is left for
+  /// `withText`, so a reader that keeps few of them makes no `String` for the rest.
   package mutating func nextKind(
     _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int
   ) throws(JSONError) -> JSONEvent.Kind? {
+    // A range in the last chunk means nothing in this one.
+    textInChunk = nil
     while index < bytes.count {
       switch token {
       case .none:
@@ -86,6 +101,13 @@ package struct JSONParser: Sendable {
           end += 1
         }
         if high >= 0x80 { hasRawNonASCII = true }
+        if end < bytes.count && bytes[end] == .quote && text.isEmpty && pendingHigh == nil {
+          // The whole string lies here, without escapes: it is read where it lies.
+          if end - index > limits.maxStringBytes { throw tooLong("string") }
+          textInChunk = index..<end
+          index = end + 1
+          return try endString(isKey: isKey, bytes)
+        }
         if end > index {
           if pendingHigh != nil { throw unpairedSurrogate() }
           text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
@@ -98,7 +120,7 @@ package struct JSONParser: Sendable {
         switch byte {
         case .quote:
           if pendingHigh != nil { throw unpairedSurrogate() }
-          return try endString(isKey: isKey)
+          return try endString(isKey: isKey, bytes)
         case .backslash:
           token = .escape(isKey: isKey)
         default:
@@ -172,6 +194,7 @@ package struct JSONParser: Sendable {
 
   /// Like `finish`, without making the event (see `nextKind`).
   package mutating func finishKind() throws(JSONError) -> JSONEvent.Kind? {
+    textInChunk = nil
     var event: JSONEvent.Kind?
     switch token {
     case .none: break
@@ -237,12 +260,12 @@ package struct JSONParser: Sendable {
         try beginValue(byte)
         token = .string(isKey: false)
       }
-      text.removeAll(keepingCapacity: true)
+      if !text.isEmpty { text.removeAll(keepingCapacity: true) }
       hasRawNonASCII = false
       return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       try beginValue(byte)
-      text.removeAll(keepingCapacity: true)
+      if !text.isEmpty { text.removeAll(keepingCapacity: true) }
       text.append(byte)
       switch byte {
       case UInt8(ascii: "-"): token = .number(.minus)
@@ -275,11 +298,13 @@ package struct JSONParser: Sendable {
 
   // MARK: - Tokens
 
-  private mutating func endString(isKey: Bool) throws(JSONError) -> JSONEvent.Kind {
+  private mutating func endString(
+    isKey: Bool, _ bytes: UnsafeBufferPointer<UInt8>
+  ) throws(JSONError) -> JSONEvent.Kind {
     token = .none
     // Escapes are encoded here, correctly; only raw bytes outside ASCII need checking, and most
     // strings have none.
-    if hasRawNonASCII && String(validating: text, as: UTF8.self) == nil {
+    if hasRawNonASCII && withText(in: bytes, { String(validating: $0, as: UTF8.self) }) == nil {
       throw syntax("a string that is not valid UTF-8")
     }
     if isKey {
@@ -296,8 +321,9 @@ package struct JSONParser: Sendable {
     return .number
   }
 
-  /// The event of a kind just returned, with its text.
-  private func event(_ kind: JSONEvent.Kind) -> JSONEvent {
+  /// The event of a kind just returned from `bytes`, with its text.
+  private func event(_ kind: JSONEvent.Kind, in bytes: UnsafeBufferPointer<UInt8>) -> JSONEvent {
+    let text = withText(in: bytes) { Array($0) }
     switch kind {
     case .beginObject: return .beginObject
     case .endObject: return .endObject
@@ -341,7 +367,11 @@ package struct JSONParser: Sendable {
 
   private func checkLength(_ what: String) throws(JSONError) {
     guard text.count > limits.maxStringBytes else { return }
-    throw JSONError(
+    throw tooLong(what)
+  }
+
+  private func tooLong(_ what: String) -> JSONError {
+    JSONError(
       .limitExceeded, line: line,
       "a \(what) longer than max_field_bytes (\(limits.maxStringBytes) bytes)")
   }

@@ -40,7 +40,7 @@ struct XAPIDocumentReader: Sendable {
     do throws(JSONError) {
       while let kind = try parser.nextKind(bytes, &index) {
         let wasProbing = mode == .probing
-        take(kind, into: &items)
+        take(kind, bytes, into: &items)
         if wasProbing && mode != .probing { return }
       }
     } catch {
@@ -56,14 +56,18 @@ struct XAPIDocumentReader: Sendable {
   /// Ends the input: throws `bad_json` unless the document or array was whole.
   mutating func finish(into items: inout [XAPIItem]) throws(XAPIError) {
     do throws(JSONError) {
-      if let kind = try parser.finishKind() { take(kind, into: &items) }
+      if let kind = try parser.finishKind() {
+        take(kind, UnsafeBufferPointer(start: nil, count: 0), into: &items)
+      }
     } catch {
       throw XAPIError(error)
     }
   }
 
-  /// Follows one event: tracks the statements array and builds its elements.
-  private mutating func take(_ kind: JSONEvent.Kind, into items: inout [XAPIItem]) {
+  /// Follows one event read from `bytes`: tracks the statements array and builds its elements.
+  private mutating func take(
+    _ kind: JSONEvent.Kind, _ bytes: UnsafeBufferPointer<UInt8>, into items: inout [XAPIItem]
+  ) {
     // The depth outside this event: before a `begin`, after an `end`.
     let outer: Int
     switch kind {
@@ -72,8 +76,8 @@ struct XAPIDocumentReader: Sendable {
     }
     if builder.isBuilding || outer == statementsDepth {
       if !builder.isBuilding { statementLine = parser.eventLine }
-      if let statement = builder.add(kind, text: parser.text) {
-        items.append(.statement(statement, line: statementLine))
+      if builder.add(kind, from: parser, in: bytes) {
+        items.append(.statement(builder.built(), line: statementLine))
       }
       return
     }
@@ -81,7 +85,7 @@ struct XAPIDocumentReader: Sendable {
     case (.array, .beginArray, 0):
       statementsDepth = 1
     case (.probing, .key, 1), (.document, .key, 1):
-      atStatementsKey = parser.text.elementsEqual("statements".utf8)
+      atStatementsKey = parser.withText(in: bytes) { $0.elementsEqual("statements".utf8) }
     case (.probing, .beginArray, 1), (.document, .beginArray, 1):
       guard atStatementsKey else { break }
       statementsDepth = 2

@@ -49,7 +49,9 @@ struct XAPILineReader: Sendable {
     var index = 0
     do throws(JSONError) {
       while let kind = try parser.nextKind(segment, &index) {
-        if let whole = builder.add(kind, text: parser.text) { value = whole }
+        if builder.add(kind, from: parser, in: segment) {
+          value = builder.built()
+        }
       }
     } catch {
       // A record over a limit makes the whole file `limit_exceeded`; anything else is this line's.
@@ -73,8 +75,8 @@ struct XAPILineReader: Sendable {
     if let defect { return .malformed(line: line, message: defect) }
     if parser.isEmpty { return nil }
     do throws(JSONError) {
-      if let kind = try parser.finishKind(), let whole = builder.add(kind, text: parser.text) {
-        value = whole
+      if let kind = try parser.finishKind(), builder.add(kind, from: parser) {
+        value = builder.built()
       }
     } catch {
       return .malformed(line: line, message: "invalid JSON: \(error.message)")

@@ -59,35 +59,49 @@ struct XAPIStatementBuilder: Sendable {
   /// Whether a value has been started and not yet finished.
   var isBuilding: Bool { tree?.isBuilding ?? (!path.isEmpty || skipped > 0) }
 
-  /// Takes the next event, whose text (for a key, string or number) is `text`; returns the
-  /// statement it completes at the top level, if any.
-  mutating func add(_ kind: JSONEvent.Kind, text: [UInt8]) -> XAPIStatement? {
+  /// The statement the last `add` that returned true completed, in a buffer of its own.
+  func built() -> XAPIStatement { statement.copy() }
+
+  /// Takes the next event, which `parser` just returned from `bytes` (none after `finishKind`);
+  /// true when it completes a top-level value, which `built()` then gives.
+  mutating func add(
+    _ kind: JSONEvent.Kind, from parser: JSONParser,
+    in bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+  ) -> Bool {
+    // The parser comes as an argument: a reader's call `parser.withText { builder.add(…) }`
+    // would copy the parser, lest the closure change it.
+    parser.withText(in: bytes) { add(kind, text: $0) }
+  }
+
+  /// Takes the next event, whose text (for a key, string or number) is `text`; true when it
+  /// completes a top-level value, which `built()` then gives.
+  ///
+  /// The statement is not returned: an optional of its size, copied out for every event, cost
+  /// more than reading the event.
+  mutating func add(_ kind: JSONEvent.Kind, text: UnsafeBufferPointer<UInt8>) -> Bool {
     if tree != nil { return addToTree(kind, text: text) }
     if skipped > 0 {
       switch kind {
-      case .beginObject, .beginArray: skipped += 1
+      case .beginObject, .beginArray:
+        skipped += 1
+        return false
       case .endObject, .endArray:
         skipped -= 1
         // A top-level array ends.
-        if skipped == 0 && path.isEmpty { return statement.copy() }
-      default: break
+        return skipped == 0 && path.isEmpty
+      default: return false
       }
-      return nil
     }
     switch kind {
     case .key:
-      pending = nil
-      for child in Self.nodes[path[path.count - 1]].children where Self.nodes[child].key == text {
-        pending = child
-        break
-      }
-      return nil
+      pending = Self.child(of: path[path.count - 1], named: text)
+      return false
     case .endObject:
       path.removeLast()
-      return path.isEmpty ? statement.copy() : nil
+      return path.isEmpty
     case .endArray:
       // Arrays are always skipped.
-      return nil
+      return false
     case .beginObject, .beginArray:
       let isObject = kind == .beginObject
       let node: Int?
@@ -96,7 +110,7 @@ struct XAPIStatementBuilder: Sendable {
         node = 0
       } else {
         node = pending
-        if let node { give(node, isObject ? .object : .array, text: []) }
+        if let node { give(node, isObject ? .object : .array, text: text) }
       }
       pending = nil
       if isObject, let node, Self.nodes[node].field == nil {
@@ -104,7 +118,7 @@ struct XAPIStatementBuilder: Sendable {
       } else {
         skipped = 1
       }
-      return nil
+      return false
     case .string, .number, .true, .false, .null:
       let valueKind: XAPIStatement.Kind =
         switch kind {
@@ -115,22 +129,37 @@ struct XAPIStatementBuilder: Sendable {
         }
       guard !path.isEmpty else {
         statement.reset(kind: valueKind)
-        return statement.copy()
+        return true
       }
       if let node = pending { give(node, valueKind, text: text) }
       pending = nil
-      return nil
+      return false
     }
   }
 
-  /// A value for the member at `node`: it replaces what the fields below had.
-  private mutating func give(_ node: Int, _ kind: XAPIStatement.Kind, text: [UInt8]) {
-    for field in Self.nodes[node].fields { statement.clear(field) }
-    guard let field = Self.nodes[node].field else { return }
-    text.withUnsafeBufferPointer { statement.set(field, kind, text: $0) }
+  /// The child of `node` whose key is `key`, if any.
+  private static func child(of node: Int, named key: UnsafeBufferPointer<UInt8>) -> Int? {
+    for child in nodes[node].children where nodes[child].key.count == key.count {
+      let equal = nodes[child].key.withUnsafeBufferPointer {
+        bytesEqual($0.baseAddress!, key.baseAddress!, count: key.count)
+      }
+      if equal { return child }
+    }
+    return nil
   }
 
-  private mutating func addToTree(_ kind: JSONEvent.Kind, text: [UInt8]) -> XAPIStatement? {
+  /// A value for the member at `node`: it replaces what the fields below had.
+  private mutating func give(
+    _ node: Int, _ kind: XAPIStatement.Kind, text: UnsafeBufferPointer<UInt8>
+  ) {
+    for field in Self.nodes[node].fields { statement.clear(field) }
+    guard let field = Self.nodes[node].field else { return }
+    statement.set(field, kind, text: text)
+  }
+
+  private mutating func addToTree(
+    _ kind: JSONEvent.Kind, text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     let written = String(decoding: text, as: UTF8.self)
     let event: JSONEvent =
       switch kind {
@@ -146,7 +175,9 @@ struct XAPIStatementBuilder: Sendable {
       case .false: .scalar(.bool(false))
       case .null: .scalar(.null)
       }
-    return tree?.add(event).map(XAPIStatement.init)
+    guard let value = tree?.add(event) else { return false }
+    statement = XAPIStatement(value)
+    return true
   }
 
   /// Forgets a value being built, after an error.
