@@ -250,6 +250,34 @@ private func accepted(_ outcome: XAPIOutcome) -> XAPIEvent? {
     #expect(XAPIVerb.voided.status == nil)
   }
 
+  @Test("finds an activity's course as String compares ids, the last course with one having it")
+  func activityIDs() throws {
+    func course(_ id: String, _ activity: String) -> Course {
+      Course(
+        id: id, title: id, provider: "P", license: "CC BY 4.0", areas: ["technology_data"],
+        minutes: 30, xapiActivityID: activity)
+    }
+    let ascii = [course("c-1", "https://x/a"), course("c-2", "https://x/a"), course("c-3", "")]
+    let accented = ascii + [course("c-4", "https://x/caf\u{E9}")]
+    for courses in [ascii, accented] {
+      let catalogue = Catalogue(courses: courses)
+      let validator = XAPIStatementValidator(
+        context: XAPIContext(
+          file: context.file, folderAgency: context.folderAgency, register: register,
+          catalogue: catalogue, asOf: context.asOf))
+      func courseIndex(_ id: String) throws -> Int32? {
+        let outcome = validator.validate(try changed(["object": #"{"id": "\#(id)"}"#]), line: 1)
+        return accepted(outcome)?.course
+      }
+      #expect(try courseIndex("https://x/a") == 1)
+      #expect(try courseIndex(" https://x/a ") == 1)
+      #expect(try courseIndex("https://x/A") == nil)
+      #expect(try courseIndex("") == nil)
+      // Decomposed, it is the same string as the precomposed id.
+      #expect(try courseIndex("https://x/cafe\\u0301") == (courses == ascii ? nil : 3))
+    }
+  }
+
   @Test("accepts a voiding statement without a course check, naming the voided statement")
   func voiding() throws {
     let statement = try changed([

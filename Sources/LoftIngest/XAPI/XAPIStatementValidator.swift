@@ -27,6 +27,40 @@ package struct XAPIStatementValidator: Sendable {
   /// A validator for the statements of one delivery.
   package init(context: XAPIContext) {
     self.context = context
+    var activities = ByteInterner()
+    var courses: [Int32] = []
+    for (index, course) in context.catalogue.courses.enumerated()
+    where !course.xapiActivityID.isEmpty {
+      guard course.xapiActivityID.utf8.allSatisfy({ $0 < 0x80 }) else {
+        self.activities = nil
+        self.courseOfActivity = []
+        return
+      }
+      let number = Int(activities.number(course.xapiActivityID))
+      // As in the catalogue, the last course with an activity id has it.
+      if number == courses.count {
+        courses.append(Int32(index))
+      } else {
+        courses[number] = Int32(index)
+      }
+    }
+    self.activities = activities
+    self.courseOfActivity = courses
+  }
+
+  /// The catalogue's activity ids by their bytes, numbered; nil when one is not ASCII.
+  private let activities: ByteInterner?
+  /// The catalogue index of the course with each activity id, by its number in `activities`.
+  private let courseOfActivity: [Int32]
+
+  /// The catalogue index of the course whose activity id is `id`.
+  private func courseIndex(ofActivity id: UnsafeBufferPointer<UInt8>) -> Int? {
+    // ASCII equal as `String`s (canonical equivalence) only when equal as bytes: no `String` made
+    // and hashed per statement.
+    if let activities, id.allSatisfy({ $0 < 0x80 }) {
+      return activities.lookup(id).map { Int(courseOfActivity[Int($0)]) }
+    }
+    return context.catalogue.index(ofActivity: Self.string(id))
   }
 
   /// Validates what the reader found: a statement, or a JSON Lines line that was malformed.
@@ -136,7 +170,7 @@ package struct XAPIStatementValidator: Sendable {
     let verb = XAPIVerb(iri: verbIRI)
     var course: Int32 = -1
     if verb != .voided {
-      guard let index = context.catalogue.index(ofActivity: Self.string(objectID)) else {
+      guard let index = courseIndex(ofActivity: objectID) else {
         return reject(
           line, "course_id", .unknownCourse,
           "object.id \(Self.quoted(Self.string(objectID))) is not the xapi_activity_id of any "
