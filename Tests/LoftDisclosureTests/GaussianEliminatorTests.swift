@@ -96,6 +96,13 @@ struct DenseEliminator {
       })
   }
 
+  @Test(
+    "an inverse times its element is one, the shortcut for ±1 included",
+    arguments: [1, 2, 3, 7, PrimeField.p - 2, PrimeField.p - 1] as [UInt64])
+  func inverse(of element: UInt64) {
+    #expect(PrimeField.multiply(element, PrimeField.inverse(element)) == 1)
+  }
+
   @Test("decides exactly as a plain dense elimination", arguments: 1...40)
   func matchesDenseElimination(seed: UInt64) {
     var random = SplitMix64(state: seed)

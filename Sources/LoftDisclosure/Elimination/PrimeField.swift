@@ -26,6 +26,9 @@ package enum PrimeField {
 
   package static func inverse(_ a: UInt64) -> UInt64 {
     precondition(a != 0, "zero has no inverse")
+    // Most pivots the eliminator inverts are ±1 (cells are sums of inner cells): those are their
+    // own inverses, and Fermat's 61 squarings would be wasted on them.
+    if a == 1 || a == p - 1 { return a }
     // Fermat: a^(p−2).
     var result: UInt64 = 1
     var base = a
