@@ -26,21 +26,15 @@ package struct SecondarySuppression: Sendable {
     self.inner = InnerCells(register: register)
   }
 
-  /// What one problem decided: the cells to withhold as secondary.
+  /// What one problem decided: the rows to withhold as secondary, by index in each table.
   struct Decisions: Sendable {
-    var maturity: Set<CellKey> = []
-    /// `weighted_mean` values withheld, as (cell, dimension code).
-    var weighted: Set<WeightedKey> = []
-    /// Per area code.
-    var competence: [String: Set<CellKey>] = [:]
-    /// Per course id: every cell withheld in the end (primary ones too).
-    var courses: [String: Set<CellKey>] = [:]
-    var reach: Set<CellKey> = []
-  }
-
-  struct WeightedKey: Hashable, Sendable {
-    var cell: CellKey
-    var dimension: String
+    var maturity: [Int] = []
+    var maturityStage: [Int] = []
+    /// `maturity` rows whose `weighted_mean` alone is withheld.
+    var weightedMeans: [Int] = []
+    var competenceGap: [Int] = []
+    var courseCompletion: [Int] = []
+    var reach: [Int] = []
   }
 
   /// In the order they are handed out: the completions of a period take longest, so they go
@@ -65,52 +59,29 @@ package struct SecondarySuppression: Sendable {
         }
       }
     }
-    var decisions = Decisions()
-    for slot in slots.values {
-      decisions.maturity.formUnion(slot.maturity)
-      decisions.weighted.formUnion(slot.weighted)
-      decisions.competence.merge(slot.competence) { $0.union($1) }
-      decisions.courses.merge(slot.courses) { $0.union($1) }
-      decisions.reach.formUnion(slot.reach)
-    }
-    Self.apply(decisions, to: &tables)
+    for decisions in slots.values { Self.apply(decisions, to: &tables) }
   }
 
-  /// Marks what was decided; cells already primary stay primary.
+  /// Marks what was decided; rows already primary stay primary.
   private static func apply(_ decisions: Decisions, to tables: inout StatisticTables) {
-    for index in tables.maturity.indices {
-      let row = tables.maturity[index]
-      if row.suppressed == nil, decisions.maturity.contains(row.cell) {
-        tables.maturity[index].suppress(.secondary)
-      } else if row.suppressed == nil,
-        decisions.weighted.contains(WeightedKey(cell: row.cell, dimension: row.dimension))
-      {
-        tables.maturity[index].weightedMean = nil
-        tables.maturity[index].weightedMeanWithheld = true
-      }
+    for index in decisions.maturity where tables.maturity[index].suppressed == nil {
+      tables.maturity[index].suppress(.secondary)
     }
-    for index in tables.maturityStage.indices
-    where tables.maturityStage[index].suppressed == nil
-      && decisions.maturity.contains(tables.maturityStage[index].cell)
-    {
+    for index in decisions.weightedMeans where tables.maturity[index].suppressed == nil {
+      tables.maturity[index].weightedMean = nil
+      tables.maturity[index].weightedMeanWithheld = true
+    }
+    for index in decisions.maturityStage where tables.maturityStage[index].suppressed == nil {
       tables.maturityStage[index].suppress(.secondary)
     }
-    for index in tables.competenceGap.indices {
-      let row = tables.competenceGap[index]
-      if row.suppressed == nil, decisions.competence[row.area]?.contains(row.cell) == true {
-        tables.competenceGap[index].suppress(.secondary)
-      }
+    for index in decisions.competenceGap where tables.competenceGap[index].suppressed == nil {
+      tables.competenceGap[index].suppress(.secondary)
     }
-    for index in tables.courseCompletion.indices {
-      let row = tables.courseCompletion[index]
-      if row.suppressed == nil, decisions.courses[row.courseID]?.contains(row.cell) == true {
-        tables.courseCompletion[index].suppress(.secondary)
-      }
+    for index in decisions.courseCompletion
+    where tables.courseCompletion[index].suppressed == nil {
+      tables.courseCompletion[index].suppress(.secondary)
     }
-    for index in tables.reach.indices
-    where tables.reach[index].suppressed == nil
-      && decisions.reach.contains(tables.reach[index].cell)
-    {
+    for index in decisions.reach where tables.reach[index].suppressed == nil {
       tables.reach[index].suppress(.secondary)
     }
   }
@@ -121,18 +92,16 @@ package struct SecondarySuppression: Sendable {
     inner.assessmentMembers(cell).map { InnerCells.column(agency: $0.agency, role: $0.role) }
   }
 
-  /// Per item, per inner cell of a period, the contributors the item counts (zero-count cells
-  /// left out): every item in one pass over the state, which holds every period's cells.
+  /// Per item, per inner cell of a period (by column), the contributors the item counts: every
+  /// item in one pass over the state, which holds every period's cells.
   private func assessmentContributors(
     _ state: AggregationState, period: Period, items: Int, count: (AssessmentCell, Int) -> Int
-  ) -> [[Int32: Int]] {
-    var result = [[Int32: Int]](repeating: [:], count: items)
+  ) -> [[Int]] {
+    let columns = register.agencies.count * InnerCells.roles.count
+    var result = [[Int]](repeating: [Int](repeating: 0, count: columns), count: items)
     for (key, cell) in state.assessments where key.period == period {
-      let column = InnerCells.column(agency: key.agency, role: key.role)
-      for item in 0..<items {
-        let contributors = count(cell, item)
-        if contributors > 0 { result[item][column] = contributors }
-      }
+      let column = Int(InnerCells.column(agency: key.agency, role: key.role))
+      for item in 0..<items { result[item][column] = count(cell, item) }
     }
     return result
   }
@@ -145,51 +114,65 @@ package struct SecondarySuppression: Sendable {
     let contributors = assessmentContributors(state, period: period, items: dimensions + 1) {
       $1 < dimensions ? $0.dimensions[$1].total : $0.overall.total
     }
-    let rows = tables.maturity.filter { $0.cell.period == period }
-    var n: [CellKey: Int] = [:]
-    var primary: Set<CellKey> = []
-    for row in rows {
-      if row.dimension == "overall" { n[row.cell] = row.n }
-      if row.suppressed == .primary { primary.insert(row.cell) }
+    let cells = PeriodCells(tables.maturity, period: period, cell: \.cell)
+    let rows = cells.rows(of: tables.maturity, cell: \.cell)
+    var n: [(cell: Int, n: Int)] = []
+    var primary = [Bool](repeating: false, count: cells.count)
+    for (index, cell) in rows {
+      let row = tables.maturity[index]
+      if row.dimension == "overall" { n.append((cell, row.n)) }
+      if row.suppressed == .primary { primary[cell] = true }
     }
     let candidates = orderedCandidates(n)
     var elimination = TiedElimination(contributors: contributors, k: k)
-    elimination.run(protected: primary, candidates: candidates, members: assessmentColumns)
+    elimination.run(
+      protected: primary, candidates: candidates,
+      members: cells.cells.map(assessmentColumns))
     var decisions = Decisions()
-    decisions.maturity = elimination.suppressed.subtracting(primary)
-    decisions.weighted = withheldWeightedMeans(rows, &elimination, candidates: candidates)
+    decisions.maturity = rows.filter { elimination.suppressed[$0.cell] }.map(\.index)
+    decisions.maturityStage = cells.rows(of: tables.maturityStage, cell: \.cell)
+      .filter { elimination.suppressed[$0.cell] }.map(\.index)
+    decisions.weightedMeans = withheldWeightedMeans(
+      tables.maturity, rows: rows, cells: cells, &elimination, candidates: candidates)
     return decisions
   }
 
   /// `weighted_mean` is Σ_a w_a·(S_a / n_a) / Σ w_a: per inner cell of agency a the coefficient
   /// w_a / n_a (the common 1 / Σ w_a changes nothing). Published last, where it exposes nothing.
+  /// Returns the `maturity` rows whose `weighted_mean` is withheld.
   private func withheldWeightedMeans(
-    _ rows: [MaturityRow], _ elimination: inout TiedElimination, candidates: [CellKey]
-  ) -> Set<WeightedKey> {
-    let items = model.maturity.dimensions.map(\.code) + ["overall"]
-    var published: Set<WeightedKey> = []
-    for row in rows where row.weightedMean != nil && !elimination.suppressed.contains(row.cell) {
-      published.insert(WeightedKey(cell: row.cell, dimension: row.dimension))
+    _ table: [MaturityRow], rows: [(index: Int, cell: Int)], cells: PeriodCells,
+    _ elimination: inout TiedElimination, candidates: [Int]
+  ) -> [Int] {
+    let codes = model.maturity.dimensions.map(\.code) + ["overall"]
+    let items = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+    // Per cell and item, the row whose weighted mean is published so far.
+    var published = [Int?](repeating: nil, count: cells.count * codes.count)
+    for (index, cell) in rows where !elimination.suppressed[cell] {
+      guard table[index].weightedMean != nil, let item = items[table[index].dimension]
+      else { continue }
+      published[cell * codes.count + item] = index
     }
     // Every cell here holds all roles of its agencies, so an agency's n_a, and its coefficient,
     // depend on the item only: found once per agency, not once per cell and role.
     let coefficients = elimination.contributors.map(agencyCoefficients)
-    var withheld: Set<WeightedKey> = []
-    for cell in candidates where cell.grouping != .role && cell.grouping != .agency {
-      let members = inner.assessmentMembers(cell)
-      for (item, code) in items.enumerated() {
-        let key = WeightedKey(cell: cell, dimension: code)
-        guard published.contains(key) else { continue }
+    var withheld: [Int] = []
+    for cell in candidates {
+      let key = cells.cells[cell]
+      guard key.grouping != .role && key.grouping != .agency else { continue }
+      let members = inner.assessmentMembers(key)
+      for item in codes.indices {
+        guard let index = published[cell * codes.count + item] else { continue }
         let counts = elimination.contributors[item]
         var entries: [(column: Int32, value: UInt64)] = []
         for member in members {
           let column = InnerCells.column(agency: member.agency, role: member.role)
-          guard counts[column] != nil, let coefficient = coefficients[item][Int(member.agency)]
+          guard counts[Int(column)] > 0, let coefficient = coefficients[item][Int(member.agency)]
           else { continue }
           entries.append((column, coefficient))
         }
         if !elimination.publishCombination(item: item, SparseVector(entries)) {
-          withheld.insert(key)
+          withheld.append(index)
         }
       }
     }
@@ -198,10 +181,10 @@ package struct SecondarySuppression: Sendable {
 
   /// Per agency (by index), w_a / n_a in the field: its leader count over its contributors in
   /// all roles, nil when it has none.
-  private func agencyCoefficients(_ counts: [Int32: Int]) -> [UInt64?] {
+  private func agencyCoefficients(_ counts: [Int]) -> [UInt64?] {
     register.agencies.indices.map { agency in
       let n = InnerCells.roles.reduce(0) { sum, role in
-        sum + (counts[InnerCells.column(agency: Int32(agency), role: role)] ?? 0)
+        sum + counts[Int(InnerCells.column(agency: Int32(agency), role: role))]
       }
       guard n > 0 else { return nil }
       let weight = PrimeField.element(register.agencies[agency].leaderCount)
@@ -216,22 +199,29 @@ package struct SecondarySuppression: Sendable {
     let contributors = assessmentContributors(state, period: period, items: areas.count) {
       $0.gaps[$1].n
     }
-    // The period's rows, by area code, in one pass over the table.
-    var nByArea: [String: [CellKey: Int]] = [:]
-    var primaryByArea: [String: Set<CellKey>] = [:]
-    for row in tables.competenceGap where row.cell.period == period {
-      nByArea[row.area, default: [:]][row.cell] = row.n
-      if row.suppressed == .primary { primaryByArea[row.area, default: []].insert(row.cell) }
+    let indexOfArea = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1.code, $0) })
+    // The period's rows, by area, in one pass over the table.
+    let cells = PeriodCells(tables.competenceGap, period: period, cell: \.cell)
+    let rows = cells.rows(of: tables.competenceGap, cell: \.cell)
+    var n = [[(cell: Int, n: Int)]](repeating: [], count: areas.count)
+    var primary = [[Bool]](
+      repeating: [Bool](repeating: false, count: cells.count), count: areas.count)
+    var rowsByArea = [[(index: Int, cell: Int)]](repeating: [], count: areas.count)
+    for (index, cell) in rows {
+      let row = tables.competenceGap[index]
+      guard let area = indexOfArea[row.area] else { continue }
+      n[area].append((cell, row.n))
+      if row.suppressed == .primary { primary[area][cell] = true }
+      rowsByArea[area].append((index, cell))
     }
+    let members = cells.cells.map(assessmentColumns)
     var decisions = Decisions()
-    for (index, area) in areas.enumerated() {
-      let n = nByArea[area.code] ?? [:]
-      let primary = primaryByArea[area.code] ?? []
-      var elimination = TiedElimination(contributors: [contributors[index]], k: k)
+    for area in areas.indices {
+      var elimination = TiedElimination(contributors: [contributors[area]], k: k)
       elimination.run(
-        protected: primary, candidates: orderedCandidates(n),
-        members: assessmentColumns)
-      decisions.competence[area.code] = elimination.suppressed.subtracting(primary)
+        protected: primary[area], candidates: orderedCandidates(n[area]), members: members)
+      decisions.competenceGap += rowsByArea[area].filter { elimination.suppressed[$0.cell] }
+        .map(\.index)
     }
     return decisions
   }
@@ -240,111 +230,146 @@ package struct SecondarySuppression: Sendable {
 
   /// Courses, then `reach`, repeated until stable: a group whose completions come from one
   /// course shows that course's numbers in `reach`, so the two are withheld together.
+  ///
+  /// Cells are numbered once for the period, from `reach`, which holds every cell of
+  /// `course_completion`; courses are numbered by catalogue index.
   private func completions(_ tables: StatisticTables, state: AggregationState, period: Period)
     -> Decisions
   {
-    let problems = courseProblems(tables, state: state, period: period)
-    var coursesByCell: [CellKey: [String]] = [:]
-    for row in tables.courseCompletion where row.cell.period == period {
-      coursesByCell[row.cell, default: []].append(row.courseID)
+    let cells = PeriodCells(tables.reach, period: period, cell: \.cell)
+    let members = cells.cells.map(inner.completionMembers)
+    let courseRows = cells.rows(of: tables.courseCompletion, cell: \.cell)
+    // A course missing from the catalogue has no inner cells: nothing to decide.
+    let courseOfRow = courseRows.map {
+      catalogue.index(ofCourse: tables.courseCompletion[$0.index].courseID)
     }
-    var forcedCourses: [String: Set<CellKey>] = [:]
+    var problems = courseProblems(
+      tables, rows: courseRows, courses: courseOfRow, state: state, cells: cells)
+    // Per cell, how many courses have a row there, and (when only one does) which.
+    var courseCount = [Int](repeating: 0, count: cells.count)
+    var onlyCourse = [Int?](repeating: nil, count: cells.count)
+    for (row, course) in zip(courseRows, courseOfRow) {
+      courseCount[row.cell] += 1
+      onlyCourse[row.cell] = course
+    }
+    let singleCourse = cells.cells.indices.compactMap { cell in
+      courseCount[cell] == 1 ? onlyCourse[cell].map { (cell: cell, course: $0) } : nil
+    }
+    let reach = ReachProblem(
+      tables, state: state, cells: cells, agencies: register.agencies.count)
     // A course's decision depends only on what is forced on it: later rounds redo only the
     // courses whose forced cells grew.
-    var suppressedCourses: [String: Set<CellKey>] = [:]
-    var stale = Set(problems.ids)
+    var stale = Set(problems.indices.filter { !problems[$0].n.isEmpty })
     while true {
-      for courseID in problems.ids where stale.contains(courseID) {
-        // A course missing from the catalogue has no inner cells: nothing to decide.
-        suppressedCourses[courseID] =
-          problems.byID[courseID]?.suppressed(
-            forced: forcedCourses[courseID] ?? [], k: k, members: inner.completionMembers) ?? []
+      for course in stale.sorted() {
+        problems[course].decide(k: k, members: members)
       }
       stale = []
-      var forcedReach: Set<CellKey> = []
-      for (cell, courses) in coursesByCell where courses.count == 1 {
-        if suppressedCourses[courses[0]]?.contains(cell) == true { forcedReach.insert(cell) }
+      var forcedReach = [Bool](repeating: false, count: cells.count)
+      for (cell, course) in singleCourse where problems[course].suppressed[cell] {
+        forcedReach[cell] = true
       }
-      let reach = suppressReach(tables, state: state, period: period, forced: forcedReach)
-      for (cell, courses) in coursesByCell where courses.count == 1 && reach.contains(cell) {
-        if suppressedCourses[courses[0]]?.contains(cell) != true {
-          forcedCourses[courses[0], default: []].insert(cell)
-          stale.insert(courses[0])
+      let suppressedReach = reach.suppressed(forced: forcedReach, k: k, members: members)
+      for (cell, course) in singleCourse
+      where suppressedReach[cell] && !problems[course].suppressed[cell] {
+        problems[course].forced[cell] = true
+        stale.insert(course)
+      }
+      if stale.isEmpty {
+        var decisions = Decisions()
+        for (row, course) in zip(courseRows, courseOfRow) {
+          if let course, problems[course].suppressed[row.cell] {
+            decisions.courseCompletion.append(row.index)
+          }
         }
+        decisions.reach = cells.rows(of: tables.reach, cell: \.cell)
+          .filter { suppressedReach[$0.cell] }.map(\.index)
+        return decisions
       }
-      if stale.isEmpty { return Decisions(courses: suppressedCourses, reach: reach) }
     }
   }
 
-  /// One course's suppression problem in one period: what does not change between rounds.
+  /// One course's suppression problem in one period, over the period's cells.
   struct CourseProblem {
-    /// Per agency, the course's learners there (agencies without any left out).
-    var contributors: [Int32: Int] = [:]
-    /// Every cell of the course, in `candidateOrder`.
-    var candidates: [CellKey] = []
-    var primary: Set<CellKey> = []
-
+    /// Per agency (by index), the course's learners there.
+    var contributors: [Int]
+    /// Per cell: its `n`, for the cells where the course has a row.
+    var n: [(cell: Int, n: Int)] = []
+    var primary: [Bool]
+    /// Cells `reach` forced on the course.
+    var forced: [Bool]
     /// The cells of the course suppressed in the end (primary, forced and secondary).
-    func suppressed(forced: Set<CellKey>, k: Int, members: (CellKey) -> [Int32]) -> Set<CellKey> {
+    var suppressed: [Bool]
+
+    init(agencies: Int, cells: Int) {
+      contributors = [Int](repeating: 0, count: agencies)
+      primary = [Bool](repeating: false, count: cells)
+      forced = primary
+      suppressed = primary
+    }
+
+    /// Decides `suppressed` from what is primary and forced.
+    mutating func decide(k: Int, members: [[Int32]]) {
       var elimination = TiedElimination(contributors: [contributors], k: k)
-      elimination.run(protected: primary.union(forced), candidates: candidates, members: members)
+      let protected = zip(primary, forced).map { $0 || $1 }
+      elimination.run(protected: protected, candidates: orderedCandidates(n), members: members)
+      suppressed = elimination.suppressed
+    }
+  }
+
+  /// Every course's problem in the period (by catalogue index), gathered in one pass over the
+  /// period's rows (each with its course) and one over the state; courses without a row there
+  /// have no candidates.
+  private func courseProblems(
+    _ tables: StatisticTables, rows: [(index: Int, cell: Int)], courses: [Int?],
+    state: AggregationState, cells: PeriodCells
+  ) -> [CourseProblem] {
+    var problems = [CourseProblem](
+      repeating: CourseProblem(agencies: register.agencies.count, cells: cells.count),
+      count: catalogue.courses.count)
+    for ((index, cell), course) in zip(rows, courses) {
+      guard let course else { continue }
+      let row = tables.courseCompletion[index]
+      problems[course].n.append((cell, row.learners))
+      if row.suppressed == .primary { problems[course].primary[cell] = true }
+    }
+    for (key, cell) in state.completions where key.period == cells.period {
+      for (course, courseState) in cell.courses {
+        problems[Int(course)].contributors[Int(key.agency)] = courseState.learners
+      }
+    }
+    return problems
+  }
+
+  /// The `reach` problem of one period, over the period's cells: what does not change between
+  /// rounds.
+  struct ReachProblem {
+    /// Per agency (by index), its learners.
+    var contributors: [Int]
+    var candidates: [Int]
+    var primary: [Bool]
+
+    init(_ tables: StatisticTables, state: AggregationState, cells: PeriodCells, agencies: Int) {
+      contributors = [Int](repeating: 0, count: agencies)
+      for (key, cell) in state.completions where key.period == cells.period {
+        contributors[Int(key.agency)] = cell.learners
+      }
+      var n: [(cell: Int, n: Int)] = []
+      primary = [Bool](repeating: false, count: cells.count)
+      for (index, cell) in cells.rows(of: tables.reach, cell: \.cell) {
+        n.append((cell, tables.reach[index].learners))
+        if tables.reach[index].suppressed == .primary { primary[cell] = true }
+      }
+      candidates = orderedCandidates(n)
+    }
+
+    /// The `reach` cells suppressed in the end.
+    func suppressed(forced: [Bool], k: Int, members: [[Int32]]) -> [Bool] {
+      var elimination = TiedElimination(contributors: [contributors], k: k)
+      elimination.run(
+        protected: zip(primary, forced).map { $0 || $1 }, candidates: candidates,
+        members: members)
       return elimination.suppressed
     }
-  }
-
-  /// Every course of the period with at least one row (`ids`, sorted), and the problem of each
-  /// one in the catalogue, gathered in one pass over the rows and one over the state.
-  private func courseProblems(_ tables: StatisticTables, state: AggregationState, period: Period)
-    -> (ids: [String], byID: [String: CourseProblem])
-  {
-    var n: [String: [CellKey: Int]] = [:]
-    var primary: [String: Set<CellKey>] = [:]
-    for row in tables.courseCompletion where row.cell.period == period {
-      n[row.courseID, default: [:]][row.cell] = row.learners
-      if row.suppressed == .primary { primary[row.courseID, default: []].insert(row.cell) }
-    }
-    var contributors: [Int32: [Int32: Int]] = [:]
-    for (key, cell) in state.completions where key.period == period {
-      for (course, courseState) in cell.courses where courseState.learners > 0 {
-        contributors[course, default: [:]][key.agency] = courseState.learners
-      }
-    }
-    var problems: [String: CourseProblem] = [:]
-    for (courseID, cells) in n {
-      guard let course = catalogue.index(ofCourse: courseID).map(Int32.init) else { continue }
-      problems[courseID] = CourseProblem(
-        contributors: contributors[course] ?? [:], candidates: orderedCandidates(cells),
-        primary: primary[courseID] ?? [])
-    }
-    return (n.keys.sorted(), problems)
-  }
-
-  private func completionContributors(
-    _ state: AggregationState, period: Period, count: (CompletionCell) -> Int
-  ) -> [Int32: Int] {
-    var result: [Int32: Int] = [:]
-    for (key, cell) in state.completions where key.period == period {
-      let contributors = count(cell)
-      if contributors > 0 { result[key.agency] = contributors }
-    }
-    return result
-  }
-
-  /// The `reach` cells suppressed in the end.
-  private func suppressReach(
-    _ tables: StatisticTables, state: AggregationState, period: Period, forced: Set<CellKey>
-  ) -> Set<CellKey> {
-    let contributors = completionContributors(state, period: period) { $0.learners }
-    var n: [CellKey: Int] = [:]
-    var primary = forced
-    for row in tables.reach where row.cell.period == period {
-      n[row.cell] = row.learners
-      if row.suppressed == .primary { primary.insert(row.cell) }
-    }
-    var elimination = TiedElimination(contributors: [contributors], k: k)
-    elimination.run(
-      protected: primary, candidates: orderedCandidates(n),
-      members: inner.completionMembers)
-    return elimination.suppressed
   }
 }

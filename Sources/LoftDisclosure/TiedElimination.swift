@@ -10,15 +10,15 @@ import LoftCore
 /// added, and the round repeats until no item suppresses anything new. Then every suppressed
 /// cell is protected in every item at once.
 struct TiedElimination {
-  /// Per item: the contributors of each non-empty inner cell, by column.
-  let contributors: [[Int32: Int]]
+  /// Per item: the contributors of each inner cell, by column (0 where it has none).
+  let contributors: [[Int]]
   let k: Int
   /// The published basis and protected vectors of every item, after the last round.
   private(set) var eliminators: [GaussianEliminator] = []
-  /// Every suppressed cell: those given as protected, and those chosen.
-  private(set) var suppressed: Set<CellKey> = []
+  /// Per cell (by number): suppressed, as given protected or as chosen.
+  private(set) var suppressed: [Bool] = []
 
-  init(contributors: [[Int32: Int]], k: Int) {
+  init(contributors: [[Int]], k: Int) {
     self.contributors = contributors
     self.k = k
   }
@@ -26,44 +26,30 @@ struct TiedElimination {
   /// A cell's vector in one item: 1 for each of its inner cells that has contributors.
   func vector(item: Int, members: [Int32]) -> SparseVector {
     let counts = contributors[item]
-    return SparseVector(members.compactMap { counts[$0] != nil ? ($0, 1) : nil })
+    return SparseVector(members.compactMap { counts[Int($0)] > 0 ? ($0, 1) : nil })
   }
 
-  /// Decides which candidates are published: the cells in `protected` stay hidden, and so
+  /// Decides which candidates are published: the cells marked `protected` stay hidden, and so
   /// does every inner cell with fewer than k contributors.
   ///
-  /// Cells are numbered once (the candidates, then any other protected cell), and their
-  /// members and vectors found once, so the rounds work on numbers rather than hashing keys.
-  mutating func run(
-    protected: Set<CellKey>, candidates: [CellKey], members: (CellKey) -> [Int32]
-  ) {
-    var cells: [CellKey] = []
-    var number: [CellKey: Int] = [:]
-    let candidateNumbers = candidates.map { cell in
-      if let known = number[cell] { return known }
-      number[cell] = cells.count
-      cells.append(cell)
-      return cells.count - 1
-    }
-    for cell in protected.sorted() where number[cell] == nil {
-      number[cell] = cells.count
-      cells.append(cell)
-    }
-    let cellMembers = cells.map(members)
+  /// Cells are numbers, `0..<members.count` in key order (`PeriodCells`), each with its inner
+  /// cells in `members`; a cell neither candidate nor protected takes no part.
+  mutating func run(protected: [Bool], candidates: [Int], members: [[Int32]]) {
+    var taking = protected
+    for cell in candidates { taking[cell] = true }
     let vectors = contributors.indices.map { item in
-      cellMembers.map { vector(item: item, members: $0) }
+      members.indices.map { taking[$0] ? vector(item: item, members: members[$0]) : SparseVector() }
     }
-    var suppressed = cells.map(protected.contains)
+    var suppressed = protected
     while true {
       // The suppressed cells, in the key order they are protected in.
-      let suppressedByKey = cells.indices.filter { suppressed[$0] }
-        .sorted { cells[$0] < cells[$1] }
+      let suppressedByKey = suppressed.indices.filter { suppressed[$0] }
       var chosen = suppressed
       var round: [GaussianEliminator] = []
       for item in contributors.indices {
         round.append(
           runItem(
-            item, vectors: vectors[item], candidates: candidateNumbers,
+            item, vectors: vectors[item], candidates: candidates,
             suppressedByKey: suppressedByKey, suppressed: suppressed, chosen: &chosen))
       }
       eliminators = round
@@ -77,7 +63,7 @@ struct TiedElimination {
       }
       suppressed = chosen
     }
-    self.suppressed = Set(cells.indices.lazy.filter { suppressed[$0] }.map { cells[$0] })
+    self.suppressed = suppressed
   }
 
   /// One item's pass: marks in `chosen` the candidates it has to suppress.
@@ -87,8 +73,8 @@ struct TiedElimination {
   ) -> GaussianEliminator {
     var eliminator = GaussianEliminator()
     let counts = contributors[item]
-    for column in counts.keys.sorted() where counts[column]! < k {
-      eliminator.protect(SparseVector([(column, 1)]))
+    for column in counts.indices where counts[column] > 0 && counts[column] < k {
+      eliminator.protect(SparseVector([(Int32(column), 1)]))
     }
     for cell in suppressedByKey {
       eliminator.protect(vectors[cell])
@@ -111,29 +97,5 @@ struct TiedElimination {
     guard !trial.exposes else { return false }
     eliminators[item].publish(trial)
     return true
-  }
-}
-
-/// The cells of `n` in `candidateOrder(n)`, each count looked up once rather than in every
-/// comparison (the order is total, so any sort gives the same sequence).
-func orderedCandidates(_ n: [CellKey: Int]) -> [CellKey] {
-  n.map { (cell: $0.key, n: $0.value) }
-    .sorted { lhs, rhs in
-      if lhs.n != rhs.n { return lhs.n > rhs.n }
-      if lhs.cell.grouping != rhs.cell.grouping { return lhs.cell.grouping < rhs.cell.grouping }
-      return lhs.cell.groupKey.utf8.lexicographicallyPrecedes(rhs.cell.groupKey.utf8)
-    }
-    .map(\.cell)
-}
-
-/// The order candidates are considered in: the most wanted published first — larger `n`
-/// first, then national, sector, county, size class, role, agency, then group key bytewise.
-func candidateOrder(_ n: [CellKey: Int]) -> (CellKey, CellKey) -> Bool {
-  { lhs, rhs in
-    let left = n[lhs] ?? 0
-    let right = n[rhs] ?? 0
-    if left != right { return left > right }
-    if lhs.grouping != rhs.grouping { return lhs.grouping < rhs.grouping }
-    return lhs.groupKey.utf8.lexicographicallyPrecedes(rhs.groupKey.utf8)
   }
 }
