@@ -42,10 +42,12 @@ package struct GaussianEliminator: Sendable {
       touched.append(column)
     }
     var nonZero = vector.count
+    var changed = false
     for entry in basis {
       guard nonZero > 0 else { break }
       let value = scratch[Int(entry.pivot)]
       guard value != 0 else { continue }
+      changed = true
       let factor = PrimeField.multiply(value, entry.inverse)
       for (column, entryValue) in zip(entry.vector.columns, entry.vector.values) {
         let old = scratch[Int(column)]
@@ -58,13 +60,21 @@ package struct GaussianEliminator: Sendable {
         if new == 0 { nonZero -= 1 }
       }
     }
-    return collectTouched()
+    // A vector that met no pivot (often an agency's cell, on a column no published cell took)
+    // comes back as it is, without building a new one.
+    guard changed else {
+      for column in vector.columns { scratch[Int(column)] = 0 }
+      return vector
+    }
+    return collectTouched(count: nonZero)
   }
 
-  /// The non-zero entries of `scratch` in column order, leaving it all zeros again.
-  private mutating func collectTouched() -> SparseVector {
+  /// The `count` non-zero entries of `scratch` in column order, leaving it all zeros again.
+  private mutating func collectTouched(count: Int) -> SparseVector {
     var columns: [Int32] = []
     var values: [UInt64] = []
+    columns.reserveCapacity(count)
+    values.reserveCapacity(count)
     // Sorting costs more than a scan once most of the columns up to the last were written.
     let highest = Int(touched.max() ?? 0)
     if touched.count * 8 < highest {
