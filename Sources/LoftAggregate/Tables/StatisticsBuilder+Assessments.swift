@@ -6,26 +6,31 @@ extension StatisticsBuilder {
     _ state: AggregationState, keys: ArraySlice<AggregationState.AssessmentKey>,
     into tables: inout StatisticTables
   ) {
-    // Sum the inner cells into every cell they belong to; keep per-agency parts for weights.
-    var cells: [CellKey: AssessmentCell] = [:]
-    var agencyParts: [CellKey: [Int32: AssessmentCell]] = [:]
+    guard let period = keys.first?.period else { return }
+    // Sum the inner cells into every group they belong to (by number); keep per-agency parts
+    // for weights, in agency order, as the keys come sorted by agency.
+    var cells = [AssessmentCell?](repeating: nil, count: groups.count)
+    var agencyParts = [[(agency: Int32, cell: AssessmentCell)]](repeating: [], count: groups.count)
     for key in keys {
       let inner = state.assessments[key]!
-      for cell in cellKeys(period: key.period, agency: key.agency, role: key.role) {
-        if cells[cell] == nil { cells[cell] = inner } else { cells[cell]!.merge(inner) }
-        if cell.grouping != .role && cell.grouping != .agency {
-          if agencyParts[cell, default: [:]][key.agency] == nil {
-            agencyParts[cell, default: [:]][key.agency] = inner
+      for group in groups.numbers(agency: key.agency, role: key.role) {
+        if cells[group] == nil { cells[group] = inner } else { cells[group]!.merge(inner) }
+        let grouping = groups.groups[group].grouping
+        if grouping != .role && grouping != .agency {
+          if agencyParts[group].last?.agency == key.agency {
+            agencyParts[group][agencyParts[group].count - 1].cell.merge(inner)
           } else {
-            agencyParts[cell]![key.agency]!.merge(inner)
+            agencyParts[group].append((key.agency, inner))
           }
         }
       }
     }
     let factor = model.overallScale
-    for cell in cells.keys.sorted() {
-      let state = cells[cell]!
-      let parts = agencyParts[cell]
+    // Ascending numbers are key order.
+    for group in cells.indices {
+      guard let state = cells[group] else { continue }
+      let cell = groups.cell(group, period: period)
+      let parts = agencyParts[group].isEmpty ? nil : agencyParts[group]
       for (index, dimension) in model.maturity.dimensions.enumerated() {
         let histogram = state.dimensions[index]
         guard histogram.total > 0 else { continue }
@@ -82,12 +87,13 @@ extension StatisticsBuilder {
 
   /// The mean of the agency means, each weighted by the agency's leader count, in register order.
   private func weightedMean(
-    _ parts: [Int32: AssessmentCell], scale: Int = 1, _ histogram: (AssessmentCell) -> Histogram
+    _ parts: [(agency: Int32, cell: AssessmentCell)], scale: Int = 1,
+    _ histogram: (AssessmentCell) -> Histogram
   ) -> Double? {
     var weightedSum = 0.0
     var weights = 0
-    for agency in parts.keys.sorted() {
-      let moments = Moments(histogram(parts[agency]!))
+    for (agency, cell) in parts {
+      let moments = Moments(histogram(cell))
       guard moments.n > 0 else { continue }
       let weight = register.agencies[Int(agency)].leaderCount
       weightedSum += Double(weight) * (Double(moments.sum) / Double(moments.n * scale))

@@ -6,24 +6,29 @@ extension StatisticsBuilder {
     _ state: AggregationState, keys: ArraySlice<AggregationState.CompletionKey>,
     into tables: inout StatisticTables
   ) {
-    // Per cell, the sums of each course by catalogue index (an array: five cells take every
-    // inner cell's courses, and hashing each course into a dictionary per cell cost more).
-    var courses: [CellKey: [CourseSums]] = [:]
+    guard let period = keys.first?.period else { return }
+    // Per group (by number), the sums of each course by catalogue index (an array: five cells
+    // take every inner cell's courses, and hashing each course into a dictionary per cell cost
+    // more); nil for a group without completions.
+    var courses = [[CourseSums]?](repeating: nil, count: groups.count)
     let noCourses = [CourseSums](repeating: CourseSums(), count: catalogue.courses.count)
-    var reach: [CellKey: (leaders: Int, learners: Int, completers: Int)] = [:]
+    var reach = [(leaders: Int, learners: Int, completers: Int)](
+      repeating: (0, 0, 0), count: groups.count)
     for key in keys {
       let inner = state.completions[key]!
       let leaders = register.agencies[Int(key.agency)].leaderCount
-      for cell in cellKeys(period: key.period, agency: key.agency, role: nil) {
-        Self.add(inner.courses, to: &courses[cell, default: noCourses])
-        let sum = reach[cell] ?? (0, 0, 0)
-        reach[cell] = (
-          sum.leaders + leaders, sum.learners + inner.learners, sum.completers + inner.completers
-        )
+      for group in groups.numbers(agency: key.agency, role: nil) {
+        if courses[group] == nil { courses[group] = noCourses }
+        Self.add(inner.courses, to: &courses[group]!)
+        reach[group].leaders += leaders
+        reach[group].learners += inner.learners
+        reach[group].completers += inner.completers
       }
     }
-    for cell in courses.keys.sorted() {
-      let byCourse = courses[cell]!
+    // Ascending numbers are key order.
+    for group in courses.indices {
+      guard let byCourse = courses[group] else { continue }
+      let cell = groups.cell(group, period: period)
       for (course, sums) in byCourse.enumerated() where sums.learners > 0 {
         let wilson = Wilson.interval(successes: sums.completed, trials: sums.learners)
         tables.courseCompletion.append(
@@ -36,11 +41,12 @@ extension StatisticsBuilder {
             minutesTotal: sums.minutes, suppressed: nil))
       }
     }
-    for cell in reach.keys.sorted() {
-      let sum = reach[cell]!
+    for group in courses.indices where courses[group] != nil {
+      let sum = reach[group]
       tables.reach.append(
         ReachRow(
-          cell: cell, leaders: sum.leaders, learners: sum.learners, completers: sum.completers,
+          cell: groups.cell(group, period: period), leaders: sum.leaders, learners: sum.learners,
+          completers: sum.completers,
           reach: sum.leaders > 0 ? min(1, Double(sum.completers) / Double(sum.leaders)) : nil,
           suppressed: nil))
     }
@@ -75,24 +81,24 @@ extension StatisticsBuilder {
     for (key, cell) in state.assessments where key.period == period {
       respondents[key.agency, default: 0] += cell.respondents
     }
-    var sums: [CellKey: CoverageRow] = [:]
+    var sums = [CoverageRow?](repeating: nil, count: groups.count)
     for (index, agency) in register.agencies.enumerated() {
       let answered = respondents[Int32(index)] ?? 0
-      for cell in cellKeys(period: period, agency: Int32(index), role: nil) {
-        var row =
-          sums[cell]
-          ?? CoverageRow(
-            cell: cell, agenciesRegistered: 0, agenciesDelivered: 0, respondents: 0, leaders: 0,
-            responseRate: 0)
-        row.agenciesRegistered += 1
-        row.agenciesDelivered += answered > 0 ? 1 : 0
-        row.respondents += answered
-        row.leaders += agency.leaderCount
-        sums[cell] = row
+      for group in groups.numbers(agency: Int32(index), role: nil) {
+        if sums[group] == nil {
+          sums[group] = CoverageRow(
+            cell: groups.cell(group, period: period), agenciesRegistered: 0,
+            agenciesDelivered: 0, respondents: 0, leaders: 0, responseRate: 0)
+        }
+        sums[group]!.agenciesRegistered += 1
+        sums[group]!.agenciesDelivered += answered > 0 ? 1 : 0
+        sums[group]!.respondents += answered
+        sums[group]!.leaders += agency.leaderCount
       }
     }
-    return sums.keys.sorted().map { cell in
-      var row = sums[cell]!
+    // Ascending numbers are key order.
+    return sums.compactMap { sum in
+      guard var row = sum else { return nil }
       row.responseRate = Double(row.respondents) / Double(row.leaders)
       return row
     }

@@ -9,11 +9,14 @@ package struct StatisticsBuilder: Sendable {
   package let register: Register
   package let catalogue: Catalogue
   package let model: Model
+  /// The register's groups, numbered once for every period.
+  let groups: RegisterGroups
 
   package init(register: Register, catalogue: Catalogue, model: Model) {
     self.register = register
     self.catalogue = catalogue
     self.model = model
+    self.groups = RegisterGroups(register: register)
   }
 
   /// Every table but `agency_benchmark`, which is built after suppression from what is published.
@@ -65,15 +68,6 @@ package struct StatisticsBuilder: Sendable {
       start = end
     }
     return slices
-  }
-
-  /// The group keys an inner cell (agency, role) belongs to, per grouping.
-  func cellKeys(period: Period, agency: Int32, role: Role?) -> [CellKey] {
-    let record = register.agencies[Int(agency)]
-    let groupings: [Grouping] = role == nil ? Grouping.withoutRole : Grouping.allCases
-    return groupings.map {
-      CellKey(period: period, grouping: $0, groupKey: $0.key(of: record, role: role))
-    }
   }
 }
 
