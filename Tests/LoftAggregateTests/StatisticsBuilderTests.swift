@@ -72,6 +72,12 @@ import Testing
     }
   }
 
+  @Test("the periods' parts are put one after the other, in order")
+  func concatenatesParts() {
+    #expect(StatisticsBuilder.concatenated([[1, 2], [], [3], [4, 5]]) == [1, 2, 3, 4, 5])
+    #expect(StatisticsBuilder.concatenated([[String]]()).isEmpty)
+  }
+
   @Test("n = 1: no sd or interval; the quantiles are the value") func single() throws {
     let t = tables([
       AgencyRecords(

@@ -45,15 +45,23 @@ package struct StatisticsBuilder: Sendable {
     }
     var tables = StatisticTables()
     tables.periods = periods
-    for part in parts.values {
-      tables.maturity += part.maturity
-      tables.maturityStage += part.maturityStage
-      tables.competenceGap += part.competenceGap
-      tables.courseCompletion += part.courseCompletion
-      tables.reach += part.reach
-      tables.coverage += part.coverage
-    }
+    let values = parts.values
+    tables.maturity = Self.concatenated(values.map(\.maturity))
+    tables.maturityStage = Self.concatenated(values.map(\.maturityStage))
+    tables.competenceGap = Self.concatenated(values.map(\.competenceGap))
+    tables.courseCompletion = Self.concatenated(values.map(\.courseCompletion))
+    tables.reach = Self.concatenated(values.map(\.reach))
+    tables.coverage = Self.concatenated(values.map(\.coverage))
     return tables
+  }
+
+  /// The parts one after the other, in an array sized once: grown part by part, the large
+  /// tables were copied again at each doubling.
+  static func concatenated<Row>(_ parts: [[Row]]) -> [Row] {
+    var result: [Row] = []
+    result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { result += part }
+    return result
   }
 
   /// Sorted keys split by period: one slice per period, in the order of `periods`.
