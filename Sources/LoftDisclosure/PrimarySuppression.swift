@@ -7,10 +7,9 @@ import LoftCore
 /// dimension, `overall` and every `maturity_stage` row of the cell is withheld.
 package enum PrimarySuppression {
   package static func apply(to tables: inout StatisticTables, k: Int) {
-    var unsafeMaturity: Set<CellKey> = []
-    for row in tables.maturity where row.n < k { unsafeMaturity.insert(row.cell) }
-    for index in tables.maturity.indices where unsafeMaturity.contains(tables.maturity[index].cell)
-    {
+    var unsafeMaturity = CellSet(tables.maturity.lazy.filter { $0.n < k }.map(\.cell))
+    for index in tables.maturity.indices
+    where unsafeMaturity.contains(tables.maturity[index].cell) {
       tables.maturity[index].suppress(.primary)
     }
     for index in tables.maturityStage.indices
@@ -32,13 +31,41 @@ package enum PrimarySuppression {
   /// A group whose completions all come from one course shows that course's numbers in `reach`:
   /// when the course's cell is withheld, so is the group's reach row, for the same reason.
   static func linkSingleCourseReach(_ tables: inout StatisticTables) {
-    var courses: [CellKey: [CourseCompletionRow]] = [:]
-    for row in tables.courseCompletion { courses[row.cell, default: []].append(row) }
+    // Per cell, how many course rows it has and why the last is withheld. A cell's rows lie
+    // together, so each run of them is hashed once, not each row.
+    var courses: [CellKey: (rows: Int, suppressed: Suppression?)] = [:]
+    let rows = tables.courseCompletion
+    var start = 0
+    while start < rows.count {
+      var end = start + 1
+      while end < rows.count && rows[end].cell == rows[start].cell { end += 1 }
+      courses[rows[start].cell, default: (0, nil)].rows += end - start
+      courses[rows[start].cell]!.suppressed = rows[end - 1].suppressed
+      start = end
+    }
     for index in tables.reach.indices where tables.reach[index].suppressed == nil {
-      guard let rows = courses[tables.reach[index].cell], rows.count == 1,
-        let reason = rows[0].suppressed
+      guard let course = courses[tables.reach[index].cell], course.rows == 1,
+        let reason = course.suppressed
       else { continue }
       tables.reach[index].suppress(reason)
+    }
+  }
+
+  /// A set of cells asked about row by row: the rows of a cell lie together, so the answer
+  /// for the row before is reused rather than the cell hashed again.
+  struct CellSet {
+    private let cells: Set<CellKey>
+    private var last: (cell: CellKey, contained: Bool)?
+
+    init(_ cells: some Sequence<CellKey>) {
+      self.cells = Set(cells)
+    }
+
+    mutating func contains(_ cell: CellKey) -> Bool {
+      if let last, last.cell == cell { return last.contained }
+      let contained = cells.contains(cell)
+      last = (cell, contained)
+      return contained
     }
   }
 }
