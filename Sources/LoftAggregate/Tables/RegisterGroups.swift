@@ -44,7 +44,7 @@ struct RegisterGroups: Sendable {
   /// those of `Grouping.withoutRole` in its order, then the role's.
   func numbers(agency: Int32, role: Role?) -> [Int] {
     guard let role else { return agencyGroups[Int(agency)] }
-    return agencyGroups[Int(agency)] + [roleGroups[Role.allCases.firstIndex(of: role)!]]
+    return agencyGroups[Int(agency)] + [roleGroups[role.index]]
   }
 
   /// The cell of a group in a period.
