@@ -79,4 +79,39 @@ import Testing
       try SnapshotDatabase.build(Self.tables + [broken], threads: threads)
     }
   }
+
+  @Test(
+    "writes every row in order, in full and partial batches of inserts",
+    arguments: [1, 63, 64, 65, 128, 130])
+  func batches(_ count: Int) throws {
+    let table = Table(
+      name: "rows", nb: "r", en: "r",
+      columns: [
+        Column("key", .integer, key: true, nb: "k", en: "k"),
+        Column("label", .text, nb: "l", en: "l"),
+        Column("share", .real, nullable: true, nb: "s", en: "s"),
+      ], rowCount: count,
+      row: { index in [.int(index * 3), .text("row \(index)"), index % 2 == 0 ? .null : .real(0.5)]
+      }
+    )
+    let database = try SQLiteDatabase(
+      deserializing: SnapshotDatabase.build([table]), readOnly: true)
+    let read = try database.query("SELECT * FROM rows ORDER BY rowid").rows
+    #expect(read == table.rows)
+    #expect(read.last?[0] == .int((count - 1) * 3))
+  }
+
+  @Test("a row with the wrong number of values fails the build")
+  func wrongRowLength() {
+    let table = Table(
+      name: "short", nb: "s", en: "s",
+      columns: [
+        Column("key", .integer, key: true, nb: "k", en: "k"),
+        Column("n", .integer, nb: "n", en: "n"),
+      ],
+      rows: [[.int(1), .int(2)], [.int(3)]])
+    #expect(throws: SQLiteError(code: 25, message: "a row of short has 1 values, not 2")) {
+      try SnapshotDatabase.build([table])
+    }
+  }
 }

@@ -36,8 +36,15 @@ package final class SQLiteStatement {
       throw SQLiteError(
         code: SQLITE_RANGE, message: "expected \(expected) values to bind, got \(values.count)")
     }
+    try bind(values, from: 1)
+  }
+
+  /// Binds `values` to the parameters `?first…`, one after another; the others keep theirs.
+  ///
+  /// The statement must not be running (reset it after a step).
+  package func bind(_ values: [Value], from first: Int) throws(SQLiteError) {
     for (offset, value) in values.enumerated() {
-      let index = Int32(offset + 1)
+      let index = Int32(first + offset)
       let status =
         switch value {
         case .null: sqlite3_bind_null(handle, index)

@@ -58,16 +58,42 @@ package enum SnapshotDatabase {
     return database
   }
 
-  /// The bytes of a database holding `table` alone, for `assemble`: its rows inserted one by
-  /// one in one transaction.
+  /// Rows per INSERT statement in `part`. Each run of a statement has a fixed cost (the
+  /// table's cursors opened and closed, the statement begun and halted) that a batch of rows
+  /// shares, and the cursors, kept open, find the end of the key index without a search. The
+  /// rows go in one by one in the same order either way, so the bytes are the same.
+  static let rowsPerInsert = 64
+
+  /// The bytes of a database holding `table` alone, for `assemble`: its rows inserted in
+  /// order, `rowsPerInsert` at a time (the last few by a shorter statement), in one transaction.
   static func part(_ table: Table) throws(SQLiteError) -> [UInt8] {
     let database = try empty()
     try database.execute("BEGIN")
     try database.execute(createStatement(table))
-    let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-    let insert = try database.prepare("INSERT INTO \(quote(table.name)) VALUES (\(placeholders))")
+    let columns = table.columns.count
+    let batched = table.rowCount - table.rowCount % rowsPerInsert
+    let batch = try database.prepare(insertStatement(table, rows: rowsPerInsert))
+    let rest = table.rowCount - batched
+    let last = try rest > 0 ? database.prepare(insertStatement(table, rows: rest)) : batch
+    var index = 0
     do {
-      try table.forEachRow { try insert.insert($0) }
+      // Each row is bound where it goes in its statement; the statement runs once it is full.
+      try table.forEachRow { row in
+        let inBatch = index < batched
+        let position = inBatch ? index % rowsPerInsert : index - batched
+        let statement = inBatch ? batch : last
+        guard row.count == columns else {
+          // SQLITE_RANGE, as binding a row of the wrong length on its own would give.
+          throw SQLiteError(
+            code: 25, message: "a row of \(table.name) has \(row.count) values, not \(columns)")
+        }
+        try statement.bind(row, from: position * columns + 1)
+        index += 1
+        if inBatch ? position == rowsPerInsert - 1 : index == table.rowCount {
+          try statement.step()
+          statement.reset()
+        }
+      }
     } catch let error as SQLiteError {
       throw error
     } catch {
@@ -75,6 +101,13 @@ package enum SnapshotDatabase {
     }
     try database.execute("COMMIT")
     return try database.serialize()
+  }
+
+  /// `INSERT INTO table VALUES (?, …), …` for `rows` rows.
+  static func insertStatement(_ table: Table, rows: Int) -> String {
+    let row = "(" + Array(repeating: "?", count: table.columns.count).joined(separator: ", ") + ")"
+    let values = Array(repeating: row, count: rows).joined(separator: ", ")
+    return "INSERT INTO \(quote(table.name)) VALUES \(values)"
   }
 
   /// An empty database with fixed settings: the bytes must not depend on the library's defaults.
