@@ -1,3 +1,4 @@
+import CSQLite
 import Dispatch
 import LoftCore
 
@@ -83,9 +84,10 @@ package enum SnapshotDatabase {
         let position = inBatch ? index % rowsPerInsert : index - batched
         let statement = inBatch ? batch : last
         guard row.count == columns else {
-          // SQLITE_RANGE, as binding a row of the wrong length on its own would give.
+          // As binding a row of the wrong length on its own would give.
           throw SQLiteError(
-            code: 25, message: "a row of \(table.name) has \(row.count) values, not \(columns)")
+            code: SQLITE_RANGE,
+            message: "a row of \(table.name) has \(row.count) values, not \(columns)")
         }
         try statement.bind(row, from: position * columns + 1)
         index += 1
