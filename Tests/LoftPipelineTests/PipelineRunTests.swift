@@ -142,9 +142,15 @@ import Testing
     defer { fixture.remove() }
     let one = try run(fixture, threads: 1, output: fixture.path("one"))
     let seven = try run(fixture, threads: 7, output: fixture.path("seven"))
-    #expect(
-      (one.snapshotPath as NSString).lastPathComponent
-        == (seven.snapshotPath as NSString).lastPathComponent)
+    let name = (one.snapshotPath as NSString).lastPathComponent
+    #expect((seven.snapshotPath as NSString).lastPathComponent == name)
+    // The rejects file is made beside the database: on a second thread when there are several.
+    let rejectsOne = try String(
+      contentsOfFile: fixture.path("one/rejects/\(name).csv"), encoding: .utf8)
+    let rejectsSeven = try String(
+      contentsOfFile: fixture.path("seven/rejects/\(name).csv"), encoding: .utf8)
+    #expect(rejectsOne.split(separator: "\n").count == 4)
+    #expect(rejectsSeven == rejectsOne)
     let again = try run(fixture, threads: 2, output: fixture.path("one"))
     #expect(again.existed)
     #expect(again.snapshotPath == one.snapshotPath)
