@@ -13,9 +13,11 @@ struct PeriodCells {
 
   init<Row>(_ table: [Row], period: Period, cell: (Row) -> CellKey) {
     var cells: [CellKey] = []
-    for row in table where cell(row).period == period && cell(row) != cells.last {
-      precondition(cells.last.map { $0 < cell(row) } ?? true, "rows are not in key order")
-      cells.append(cell(row))
+    for row in table {
+      let key = cell(row)
+      guard key.period == period, key != cells.last else { continue }
+      precondition(cells.last.map { $0 < key } ?? true, "rows are not in key order")
+      cells.append(key)
     }
     self.period = period
     self.cells = cells
@@ -28,8 +30,9 @@ struct PeriodCells {
   func rows<Row>(of table: [Row], cell: (Row) -> CellKey) -> [(index: Int, cell: Int)] {
     var result: [(index: Int, cell: Int)] = []
     var number = 0
-    for index in table.indices where cell(table[index]).period == period {
+    for index in table.indices {
       let key = cell(table[index])
+      guard key.period == period else { continue }
       while number < cells.count && cells[number] != key { number += 1 }
       precondition(number < cells.count, "a row's cell is not among the period's cells")
       result.append((index, number))

@@ -19,7 +19,7 @@ struct TextSet: Sendable {
     if strings == nil {
       let before = bytes.count
       let isASCII = text.withUTF8 { utf8 in
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        guard utf8.isASCII else { return false }
         _ = bytes.number(utf8)
         return true
       }

@@ -8,6 +8,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
       bytesEqual(UnsafeRawPointer(base), $0.baseAddress!, count: count)
     }
   }
+
+  /// Whether every byte is ASCII: then equal bytes are exactly equal strings, without
+  /// `String`'s canonical equivalence to mind.
+  var isASCII: Bool { allSatisfy { $0 < 0x80 } }
 }
 
 /// Whether `count` bytes at `a` and `b` are equal: eight at a time, the last eight perhaps

@@ -31,7 +31,8 @@ package struct XAPIStatementValidator: Sendable {
     var courses: [Int32] = []
     for (index, course) in context.catalogue.courses.enumerated()
     where !course.xapiActivityID.isEmpty {
-      guard course.xapiActivityID.utf8.allSatisfy({ $0 < 0x80 }) else {
+      var id = course.xapiActivityID
+      guard id.withUTF8(\.isASCII) else {
         self.activities = nil
         self.courseOfActivity = []
         return
@@ -57,7 +58,7 @@ package struct XAPIStatementValidator: Sendable {
   private func courseIndex(ofActivity id: UnsafeBufferPointer<UInt8>) -> Int? {
     // ASCII equal as `String`s (canonical equivalence) only when equal as bytes: no `String` made
     // and hashed per statement.
-    if let activities, id.allSatisfy({ $0 < 0x80 }) {
+    if let activities, id.isASCII {
       return activities.lookup(id).map { Int(courseOfActivity[Int($0)]) }
     }
     return context.catalogue.index(ofActivity: Self.string(id))
