@@ -332,4 +332,41 @@ import Testing
     #expect(strategy.map(\.percentileInSector) == [25, 75])
     #expect(rows.contains { $0.dimension == "overall" })
   }
+
+  @Test(
+    "agency benchmark: equal means share a percentile; unpublished rows and other sectors are not peers"
+  )
+  func benchmarkTies() throws {
+    let orgs = ["974760673", "123456785", "988077917", "811018767", "984226098", "984531664"]
+    let register = Register(
+      agencies: orgs.enumerated().map { index, digits in
+        Agency(
+          orgNumber: OrgNumber(digits)!, name: "agency \(index)",
+          sector: index == 0 ? .state : .municipality, county: "46", sizeClass: .medium,
+          leaderCount: 50)
+      })
+    // Means as sum / n, scale 1: 2/1 = 4/2 (equal), 3/1, 6/2 = 3/1 (equal), 9/2; the state
+    // agency is alone in its sector, and the suppressed row of the last one is no peer.
+    let means: [(sum: Int, n: Int, suppressed: Bool)] = [
+      (5, 1, false), (2, 1, false), (4, 2, false), (3, 1, false), (6, 2, false), (9, 2, true),
+    ]
+    let period = Period(containing: Self.day(2025, 3, 1), granularity: .year)
+    let maturity = zip(orgs, means).map { digits, mean in
+      MaturityRow(
+        cell: CellKey(period: period, grouping: .agency, groupKey: digits), dimension: "strategy",
+        n: mean.n, mean: Double(mean.sum) / Double(mean.n), sd: nil, ci95Low: nil,
+        ci95High: nil, p25: nil, median: nil, p75: nil, shareTransforming: nil,
+        weightedMean: nil, suppressed: mean.suppressed ? .primary : nil,
+        scaledSum: mean.sum, scale: 1)
+    }
+    let rows = AgencyBenchmarkBuilder.build(maturity: maturity, register: register)
+    let percentile = Dictionary(
+      uniqueKeysWithValues: rows.map { ($0.orgNumber, $0.percentileInSector) })
+    // Four published municipalities: 2 and 4/2 share (0 + 2/2)/4; 3 and 6/2, (2 + 2/2)/4.
+    #expect(
+      percentile == [
+        "974760673": 50, "123456785": 25, "988077917": 25, "811018767": 75, "984226098": 75,
+      ])
+    #expect(rows.map(\.orgNumber) == rows.map(\.orgNumber).sorted())
+  }
 }
