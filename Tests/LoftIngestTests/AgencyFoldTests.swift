@@ -119,3 +119,70 @@ import Testing
     #expect(enrolments.map(\.minutes) == (0..<count).filter { $0 % 3 != 2 }.map { Optional($0) })
   }
 }
+
+extension AgencyFoldTests {
+  @Test("a completion record is a duplicate only when an earlier one of its enrolment is equal")
+  func completionDuplicates() {
+    func record(
+      learner: Int32 = 1, enrolled: String = "2025-01-10", _ status: CompletionStatus,
+      _ completed: String?, _ minutes: Int?
+    ) -> CompletionRecord {
+      CompletionRecord(
+        agency: 0, learner: learner, course: 0, status: status, enrolledOn: day(enrolled),
+        completedOn: completed.map(day), minutes: minutes)
+    }
+    func file(_ path: String, _ records: [CompletionRecord]) -> FileOutcome {
+      var input = InputFile(path: path, bytes: 1, status: .read)
+      input.rowsRead = records.count
+      var file = FileOutcome(input: input)
+      file.completions = records.enumerated().map { Line($0.offset + 2, $0.element) }
+      return file
+    }
+    var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 1)
+    let first = fold.add(
+      file(
+        "a.csv",
+        [
+          record(.enrolled, nil, nil), record(.enrolled, nil, 0),
+          record(.enrolled, nil, nil),  // duplicate
+          record(.completed, "2025-02-01", 10), record(.completed, "2025-02-02", 10),
+          record(.completed, "2025-02-01", 10),  // duplicate
+          record(.inProgress, nil, nil),
+          // Other enrolments with the same values: not duplicates.
+          record(enrolled: "2025-01-11", .enrolled, nil, nil),
+          record(learner: 2, .enrolled, nil, nil),
+        ]))
+    let second = fold.add(
+      file(
+        "b.csv",
+        [
+          record(.enrolled, nil, 0),  // duplicate of a.csv's
+          record(.withdrawn, nil, 0), record(learner: 2, .enrolled, nil, nil),  // duplicate
+        ]))
+    #expect((first.rowsAccepted, first.rowsDuplicate) == (7, 2))
+    #expect((second.rowsAccepted, second.rowsDuplicate) == (1, 2))
+    var learners = ByteInterner()
+    let enrolments = fold.finish(learners: &learners).enrolments
+    #expect(enrolments.map(\.learner) == [1, 1, 2])
+    #expect(enrolments[0].status == .completed)
+    #expect(enrolments[0].completedOn == day("2025-02-01"))
+    #expect(enrolments[0].minutes == 10)
+    #expect(enrolments[1].status == .enrolled)
+    #expect(enrolments[1].minutes == nil)
+  }
+
+  @Test("assessment and completion records never duplicate each other") func kindsApart() {
+    var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 1)
+    var file = outcome("a.csv", [(2, assessment(1, "2025-03-01", strategy: 2))])
+    file.completions = [
+      Line(
+        3,
+        CompletionRecord(
+          agency: 0, learner: 1, course: 0, status: .enrolled, enrolledOn: day("2025-03-01"),
+          completedOn: nil, minutes: 2))
+    ]
+    file.input.rowsRead = 2
+    let settled = fold.add(file)
+    #expect((settled.rowsAccepted, settled.rowsDuplicate) == (2, 0))
+  }
+}

@@ -10,18 +10,27 @@ package struct AgencyFold {
   let granularity: PeriodGranularity
   let maxRejectRate: Double
 
-  /// Every distinct record taken, as fingerprints: a record equal to one of them is a duplicate.
-  private var seen: FingerprintSet
+  /// Every distinct assessment record taken, as fingerprints: a record equal to one of them is
+  /// a duplicate.
+  private var seen = FingerprintSet()
   private var seenStatements = TextSet()
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
   /// Each enrolment key's fingerprint, numbered by the enrolment's index.
   private var enrolmentIndex = FingerprintMap()
+  /// Each enrolment's last distinct completion record, by the enrolment's index: an index into
+  /// `distinct`.
+  private var lastDistinct: [Int32] = []
+  /// The values beyond the enrolment key of every distinct completion record taken, each
+  /// chained to the one before it of its enrolment. A duplicate has its enrolment key (SPEC
+  /// §1.3: equal in every canonical value), so it is looked for only among its enrolment's
+  /// records, usually one to three.
+  private var distinct: [DistinctCompletion] = []
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
-  /// The keys of the completion records being taken, `lookahead` at a time; reused.
-  private var keys: [(record: Fingerprint, enrolment: Fingerprint)] = []
+  /// The enrolment keys of the completion records being taken, `lookahead` at a time; reused.
+  private var keys: [Fingerprint] = []
   /// How many records' table slots are fetched into the cache before the first is used.
   private static let lookahead = 16
 
@@ -34,11 +43,12 @@ package struct AgencyFold {
   package init(
     agency: Int32, granularity: PeriodGranularity, maxRejectRate: Double, expectedRecords: Int = 0
   ) {
-    seen = FingerprintSet(capacity: expectedRecords)
     // Enrolments take one to a few records each: room for half of them, so that the large
     // tables do not grow (holding old and new at once) in the middle of a part.
     enrolmentIndex = FingerprintMap(capacity: expectedRecords / 2)
     enrolments.reserveCapacity(expectedRecords / 2)
+    lastDistinct.reserveCapacity(expectedRecords / 2)
+    distinct.reserveCapacity(expectedRecords)
     self.agency = agency
     self.granularity = granularity
     self.maxRejectRate = maxRejectRate
@@ -89,7 +99,7 @@ package struct AgencyFold {
         input.rowsDuplicate += 1
       }
     }
-    // The tables are far larger than the cache and each record lands in them at random: the
+    // The table is far larger than the cache and each record lands in it at random: the
     // slots a few records need are fetched together, so that their misses overlap.
     let completions = batch.completions
     var start = completions.startIndex
@@ -97,15 +107,13 @@ package struct AgencyFold {
       let end = min(start + Self.lookahead, completions.endIndex)
       keys.removeAll(keepingCapacity: true)
       for item in completions[start..<end] {
-        let key = (record: item.record.fingerprint, enrolment: item.record.enrolmentKey)
-        seen.prefetch(key.record)
-        enrolmentIndex.prefetch(key.enrolment)
+        let key = item.record.enrolmentKey
+        enrolmentIndex.prefetch(key)
         keys.append(key)
       }
       for (item, key) in zip(completions[start..<end], keys) {
-        if seen.insert(key.record) {
+        if fold(item.record, key: key) {
           input.rowsAccepted += 1
-          fold(item.record, key: key.enrolment)
         } else {
           input.rowsDuplicate += 1
         }
@@ -124,21 +132,33 @@ package struct AgencyFold {
 
   /// Folds a CSV record into its enrolment (`key`, its `enrolmentKey`): the most advanced
   /// status, the earliest completion, the largest minutes (CSV minutes are cumulative).
-  private mutating func fold(_ record: CompletionRecord, key: Fingerprint) {
+  /// False, and nothing folded, when the record is a duplicate.
+  private mutating func fold(_ record: CompletionRecord, key: Fingerprint) -> Bool {
     let (number, added) = enrolmentIndex.number(of: key, orAdding: Int32(enrolments.count))
     let index = Int(number)
+    let values = DistinctCompletion(record, previous: added ? -1 : lastDistinct[index])
     guard !added else {
+      lastDistinct.append(Int32(distinct.count))
+      distinct.append(values)
       enrolments.append(
         Enrolment(
           agency: agency, learner: record.learner, course: record.course, status: record.status,
           enrolledOn: record.enrolledOn, completedOn: record.completedOn, minutes: record.minutes))
-      return
+      return true
     }
+    var link = values.previous
+    while link >= 0 {
+      if distinct[Int(link)].hasValues(of: values) { return false }
+      link = distinct[Int(link)].previous
+    }
+    lastDistinct[index] = Int32(distinct.count)
+    distinct.append(values)
     enrolments[index].status = max(enrolments[index].status, record.status)
     enrolments[index].completedOn = earliest(enrolments[index].completedOn, record.completedOn)
     if let minutes = record.minutes {
       enrolments[index].minutes = max(enrolments[index].minutes ?? 0, minutes)
     }
+    return true
   }
 
   private mutating func keepIfLatest(_ record: AssessmentRecord, origin: RecordOrigin) {
@@ -159,6 +179,8 @@ package struct AgencyFold {
   package mutating func finish(learners: inout ByteInterner) -> AgencyRecords {
     seen = FingerprintSet()
     enrolmentIndex = FingerprintMap()
+    lastDistinct = []
+    distinct = []
     let assessments = latest.values.map(\.record)
     latest = [:]
     var enrolments: [Enrolment] = []
@@ -173,7 +195,6 @@ extension AssessmentRecord {
   /// Every canonical value of the record (its agency is the fold's).
   var fingerprint: Fingerprint {
     var fingerprint = Fingerprint()
-    fingerprint.add(1)  // the kind: assessments and completions share one set
     fingerprint.add(Int(respondent))
     fingerprint.add(Int(date.ordinal))
     fingerprint.add(role.index)
@@ -193,18 +214,26 @@ extension CompletionRecord {
     key.add(Int(enrolledOn.ordinal))
     return key
   }
+}
 
-  /// Every canonical value of the record (its agency is the fold's).
-  var fingerprint: Fingerprint {
-    var fingerprint = Fingerprint()
-    fingerprint.add(2)
-    fingerprint.add(Int(learner))
-    fingerprint.add(Int(course))
-    fingerprint.add(Int(enrolledOn.ordinal))
-    fingerprint.add(status.rank)
-    fingerprint.add(completedOn.map { Int($0.ordinal) })
-    fingerprint.add(minutes)
-    return fingerprint
+/// A distinct completion record's canonical values beyond its enrolment key, and the index of
+/// its enrolment's distinct record before it (-1 for none).
+private struct DistinctCompletion {
+  var status: CompletionStatus
+  var completedOn: Day?
+  var minutes: Int?
+  var previous: Int32
+
+  init(_ record: CompletionRecord, previous: Int32) {
+    status = record.status
+    completedOn = record.completedOn
+    minutes = record.minutes
+    self.previous = previous
+  }
+
+  /// Whether `other`, a record of the same enrolment, is equal to this one.
+  func hasValues(of other: DistinctCompletion) -> Bool {
+    status == other.status && completedOn == other.completedOn && minutes == other.minutes
   }
 }
 
