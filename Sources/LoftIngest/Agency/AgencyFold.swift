@@ -17,8 +17,8 @@ package struct AgencyFold {
   private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
-  /// Each enrolment key's fingerprint, numbered by the enrolment's index.
-  private var enrolmentIndex = FingerprintMap()
+  /// Each enrolment's key, numbered by the enrolment's index.
+  private var enrolmentIndex = EnrolmentMap()
   /// Each enrolment's last distinct completion record, by the enrolment's index: an index into
   /// `distinct`.
   private var lastDistinct: [Int32] = []
@@ -30,7 +30,7 @@ package struct AgencyFold {
   private var statements: [XAPIEvent] = []
   private var fileIndex: Int32 = 0
   /// The enrolment keys of the completion records being taken, `lookahead` at a time; reused.
-  private var keys: [Fingerprint] = []
+  private var keys: [EnrolmentMap.Key] = []
   /// How many records' table slots are fetched into the cache before the first is used.
   private static let lookahead = 16
 
@@ -45,7 +45,7 @@ package struct AgencyFold {
   ) {
     // Enrolments take one to a few records each: room for half of them, so that the large
     // tables do not grow (holding old and new at once) in the middle of a part.
-    enrolmentIndex = FingerprintMap(capacity: expectedRecords / 2)
+    enrolmentIndex = EnrolmentMap(capacity: expectedRecords / 2)
     enrolments.reserveCapacity(expectedRecords / 2)
     lastDistinct.reserveCapacity(expectedRecords / 2)
     distinct.reserveCapacity(expectedRecords)
@@ -107,7 +107,7 @@ package struct AgencyFold {
       let end = min(start + Self.lookahead, completions.endIndex)
       keys.removeAll(keepingCapacity: true)
       for item in completions[start..<end] {
-        let key = item.record.enrolmentKey
+        let key = EnrolmentMap.Key(item.record)
         enrolmentIndex.prefetch(key)
         keys.append(key)
       }
@@ -130,10 +130,10 @@ package struct AgencyFold {
     }
   }
 
-  /// Folds a CSV record into its enrolment (`key`, its `enrolmentKey`): the most advanced
+  /// Folds a CSV record into its enrolment (whose key is `key`): the most advanced
   /// status, the earliest completion, the largest minutes (CSV minutes are cumulative).
   /// False, and nothing folded, when the record is a duplicate.
-  private mutating func fold(_ record: CompletionRecord, key: Fingerprint) -> Bool {
+  private mutating func fold(_ record: CompletionRecord, key: EnrolmentMap.Key) -> Bool {
     let (number, added) = enrolmentIndex.number(of: key, orAdding: Int32(enrolments.count))
     let index = Int(number)
     let values = DistinctCompletion(record, previous: added ? -1 : lastDistinct[index])
@@ -178,7 +178,7 @@ package struct AgencyFold {
   /// The fold is spent: what it held for duplicates is let go before the records are handed on.
   package mutating func finish(learners: inout ByteInterner) -> AgencyRecords {
     seen = FingerprintSet()
-    enrolmentIndex = FingerprintMap()
+    enrolmentIndex = EnrolmentMap()
     lastDistinct = []
     distinct = []
     let assessments = latest.values.map(\.record)
@@ -202,17 +202,6 @@ extension AssessmentRecord {
     for value in current { fingerprint.add(value) }
     for value in target { fingerprint.add(value) }
     return fingerprint
-  }
-}
-
-extension CompletionRecord {
-  /// Its CSV enrolment: the same agency, learner, course and `enrolled_on` (SPEC §1.3).
-  var enrolmentKey: Fingerprint {
-    var key = Fingerprint()
-    key.add(Int(learner))
-    key.add(Int(course))
-    key.add(Int(enrolledOn.ordinal))
-    return key
   }
 }
 
