@@ -73,6 +73,46 @@ import Testing
     #expect(reject.reason == (rejectedAt == "completed_on" ? .completionBeforeEnrolment : .badDate))
   }
 
+  @Test(
+    "reports the first empty required field in the file's order",
+    arguments: [
+      (["", "", "l", "", "C1"], "status"),
+      (["", "enrolled", "l", "", ""], "enrolled_on"),
+      (["2025-02-10", "completed", "l", "2025-02-01", ""], "course_id"),
+      (["", "completed", "l", "2025-02-01", "C1"], "completed_on"),
+      ([" ", "\t", "l", "2025-02-01", "C1"], "status"),
+    ] as [([String], String)])
+  func firstEmptyInFileOrder(_ fields: [String], _ column: String) throws {
+    let v = try validator(
+      header: ["completed_on", "status", "learner_id", "enrolled_on", "course_id"])
+    let reject = try #require(v.validate(fields, line: 7).failure)
+    #expect(reject.reason == .missingRequired)
+    #expect(reject.column == column)
+    #expect(reject.line == 7)
+    #expect(reject.message == "`\(column)` is empty")
+  }
+
+  @Test("trims fields and accepts empty optional ones") func trimsOnce() throws {
+    let v = try validator(
+      header: ["minutes_spent", "completed_on", "status", "learner_id", "enrolled_on", "course_id"])
+    let record = try v.validate(
+      [" ", "", " enrolled\t", "\tl-1 ", " 2025-02-01", "C1 "], line: 2
+    ).get()
+    #expect(record.status == .enrolled)
+    #expect(record.enrolledOn.description == "2025-02-01")
+    #expect(record.completedOn == nil)
+    #expect(record.minutes == nil)
+    #expect(record.course == 0)
+  }
+
+  @Test("rejects a row with another number of fields than the header") func fieldCount() throws {
+    let reject = try #require(
+      try validator().validate(["l", "C1", "completed", "2025-02-01"], line: 9).failure)
+    #expect(reject.reason == .malformedRow)
+    #expect(reject.column == "")
+    #expect(reject.message == "4 fields where the header has 6")
+  }
+
   @Test("a completed row in a file without completed_on is missing_required there") func noColumn()
     throws
   {

@@ -8,15 +8,17 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
   package let mapping: HeaderMapping
   package let context: RowContext
   let catalogue: Catalogue
+  /// Where each column is in a row: decided once per file, from its header.
+  private let coursePosition: Int
   private let statusPosition: Int
-  private let completedPosition: Int?
   private let enrolledPosition: Int
+  private let completedPosition: Int?
+  private let orgPosition: Int?
   /// The catalogue's course ids, numbered by their index in it.
   private let courses: ByteInterner
-
-  private let orgPosition: Int?
-  /// The required columns in the file's order; `completed_on` only on completed rows.
-  private let required: [(position: Int, column: CanonicalColumn)]
+  /// The columns a row's values are checked in, in the file's order: a row's defect is the
+  /// first one found left to right.
+  private let order: [(position: Int, column: CanonicalColumn)]
 
   /// Where the pseudonym is in a row.
   package let pseudonymPosition: Int
@@ -30,35 +32,40 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
     // Ids are unique in a loaded catalogue, so each id's number is its index.
     for index in catalogue.courses.indices { _ = courses.number(catalogue.courses[index].id) }
     self.courses = courses
+    coursePosition = mapping.position(of: .courseID)!
     statusPosition = mapping.position(of: .status)!
     enrolledPosition = mapping.position(of: .enrolledOn)!
     completedPosition = mapping.position(of: .completedOn)
     orgPosition = mapping.position(of: .orgNumber)
-    required = mapping.columns.enumerated().compactMap { position, column in
+    order = mapping.columns.enumerated().compactMap { position, column in
       switch column {
-      case .learnerID, .courseID, .status, .enrolledOn, .completedOn: (position, column!)
+      case .learnerID, .courseID, .status, .enrolledOn, .completedOn, .minutesSpent:
+        (position, column!)
       default: nil
       }
     }
   }
 
   /// The record of a CSV row, or why it is rejected. The learner is numbered in `pseudonyms`;
-  /// fields are read as bytes, trimmed, and a string is made only for a message.
+  /// fields are read as bytes, each trimmed once, and a string is made only for a message.
   package func validate(
     _ row: CSVRecord, pseudonyms: inout ByteInterner
   ) -> Result<CompletionRecord, Reject> {
     let line = row.line
     if let defect = fieldCountDefect(row) { return .failure(defect) }
-    let status = FieldParsing.status(row.trimmed(statusPosition))
+    let learner = row.trimmed(pseudonymPosition)
+    let course = row.trimmed(coursePosition)
+    let statusBytes = row.trimmed(statusPosition)
+    let enrolled = row.trimmed(enrolledPosition)
+    let status = FieldParsing.status(statusBytes)
     // A pattern, not `==` on the optional, which reaches the status's `==` through its
     // conformance in another module, at every row.
     let isCompleted = if case .completed? = status { true } else { false }
-    for (position, column) in required where column != .completedOn || isCompleted {
-      if row.trimmed(position).isEmpty {
-        return .failure(
-          context.reject(
-            line, column, .missingRequired, "`\(column.name(in: context.model))` is empty"))
-      }
+    let completed = isCompleted ? completedPosition.map { row.trimmed($0) } : nil
+    if learner.isEmpty || course.isEmpty || statusBytes.isEmpty || enrolled.isEmpty
+      || completed?.isEmpty == true
+    {
+      return .failure(firstEmpty(row, isCompleted: isCompleted))
     }
     if isCompleted, completedPosition == nil {
       return .failure(
@@ -73,44 +80,42 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
     var record = CompletionRecord(
       agency: context.folderAgency, learner: 0, course: 0, status: .enrolled,
       enrolledOn: Day(ordinal: 0), completedOn: nil, minutes: nil)
-    var learner: UnsafeBufferPointer<UInt8>?
-    for (position, column) in mapping.columns.enumerated() {
-      guard let column else { continue }
-      let bytes = row.trimmed(position)
-      func text() -> String { String(decoding: bytes, as: UTF8.self) }
+    for (position, column) in order {
       switch column {
       case .learnerID:
-        if let reject = context.checkPseudonym(bytes, column: column, line: line) {
+        if let reject = context.checkPseudonym(learner, column: column, line: line) {
           return .failure(reject)
         }
-        learner = bytes
       case .courseID:
         // The bytes as written, else the catalogue's own (Unicode-aware) comparison.
+        func text() -> String { String(decoding: course, as: UTF8.self) }
         guard
-          let course = courses.lookup(bytes) ?? catalogue.index(ofCourse: text()).map(Int32.init)
+          let number = courses.lookup(course) ?? catalogue.index(ofCourse: text()).map(Int32.init)
         else {
           return .failure(
             context.reject(line, column, .unknownCourse, "`\(text())` is not in the catalogue"))
         }
-        record.course = course
+        record.course = number
       case .status:
         guard let status else {
-          return .failure(context.reject(line, column, .badStatus, "`\(text())` is not a status"))
+          return .failure(
+            context.reject(
+              line, column, .badStatus,
+              "`\(String(decoding: statusBytes, as: UTF8.self))` is not a status"))
         }
         record.status = status
       case .enrolledOn:
-        switch context.checkDate(bytes, column: column, line: line) {
+        switch context.checkDate(enrolled, column: column, line: line) {
         case .success(let day): record.enrolledOn = day
         case .failure(let reject): return .failure(reject)
         }
       case .completedOn:
-        guard isCompleted else { continue }
-        switch context.checkDate(bytes, column: column, line: line) {
+        guard let completed else { continue }
+        switch context.checkDate(completed, column: column, line: line) {
         case .success(let day):
           // `enrolled_on` is read already when it comes first, as it nearly always does.
           let enrolled =
-            enrolledPosition < position
-            ? record.enrolledOn : FieldParsing.date(bytes: row.trimmed(enrolledPosition))
+            enrolledPosition < position ? record.enrolledOn : FieldParsing.date(bytes: enrolled)
           if let enrolled, day < enrolled {
             return .failure(
               context.reject(
@@ -120,20 +125,31 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
           record.completedOn = day
         case .failure(let reject): return .failure(reject)
         }
-      case .minutesSpent:
+      default:
+        let bytes = row.trimmed(position)
         if bytes.isEmpty { continue }
         guard let minutes = FieldParsing.wholeNumber(bytes: bytes), minutes >= 0 else {
           return .failure(
             context.reject(
-              line, column, .outOfRange, "`\(text())` is not a whole number of minutes ≥ 0"))
+              line, column, .outOfRange,
+              "`\(String(decoding: bytes, as: UTF8.self))` is not a whole number of minutes ≥ 0"))
         }
         record.minutes = minutes
-      default:
-        continue
       }
     }
     // Numbered last: a rejected row's pseudonym is never kept.
-    if let learner { record.learner = pseudonyms.number(learner) }
+    record.learner = pseudonyms.number(learner)
     return .success(record)
+  }
+
+  /// The `missing_required` reject of a row with an empty required field: the first in the
+  /// file's order (`completed_on` is required on completed rows only).
+  private func firstEmpty(_ row: CSVRecord, isCompleted: Bool) -> Reject {
+    let (_, column) = order.first { position, column in
+      column != .minutesSpent && (column != .completedOn || isCompleted)
+        && row.trimmed(position).isEmpty
+    }!
+    return context.reject(
+      row.line, column, .missingRequired, "`\(column.name(in: context.model))` is empty")
   }
 }
