@@ -231,4 +231,46 @@ import Testing
     }
     #expect(ChunkedReading.readAllWays("").dialect == "csv;utf-8;none")
   }
+
+  /// A sink that keeps what it is handed and throws at one record's line.
+  struct Keeper: CSVSink {
+    var header: [String]?
+    var lines: [Int] = []
+    var throwAt: Int?
+
+    mutating func header(_ fields: [String], line: Int) { header = fields }
+
+    mutating func record(_ record: CSVRecord) throws {
+      if record.line == throwAt { throw TextError.limitExceeded("stop at \(record.line)") }
+      lines.append(record.line)
+    }
+  }
+
+  @Test("a sink gets the header once, then every record that is not blank")
+  func sink() throws {
+    let profile = TextProfile(encoding: .utf8, lineEnding: .lf)
+    var reader = CSVReader(profile: profile)
+    var keeper = Keeper()
+    for chunk in ["\n a ;b\n1;", "2\n\n;;\n3;4\n", "5;6"] {
+      try Array(chunk.utf8).withUnsafeBytes { try reader.feed(rawChunk: $0, into: &keeper) }
+    }
+    try reader.finish(into: &keeper)
+    #expect(keeper.header == ["a", "b"])
+    #expect(keeper.lines == [2, 5, 6])
+    #expect(reader.dialectLabel == "csv;utf-8;lf;semicolon")
+  }
+
+  @Test("a sink that throws keeps what it took before, and the error comes out")
+  func throwingSink() {
+    let profile = TextProfile(encoding: .utf8, lineEnding: .lf)
+    var reader = CSVReader(profile: profile)
+    var keeper = Keeper(throwAt: 3)
+    #expect(throws: TextError.limitExceeded("stop at 3")) {
+      try Array("a;b\n1;2\n3;4\n5;6\n".utf8).withUnsafeBytes {
+        try reader.feed(rawChunk: $0, into: &keeper)
+      }
+    }
+    #expect(keeper.header == ["a", "b"])
+    #expect(keeper.lines == [2])
+  }
 }

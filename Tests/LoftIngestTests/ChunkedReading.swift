@@ -206,3 +206,29 @@ extension Array where Element == UInt8 {
     [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
   }
 }
+
+extension CSVTokenizer {
+  /// `feed(_:into:)` with a closure for each record.
+  mutating func feed(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void)
+    throws
+  {
+    try withoutActuallyEscaping(body) { body in
+      var sink = RecordClosure(body: body)
+      try feed(utf8, into: &sink)
+    }
+  }
+
+  /// `finish(into:)` with a closure for the last record.
+  mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+    try withoutActuallyEscaping(body) { body in
+      var sink = RecordClosure(body: body)
+      try finish(into: &sink)
+    }
+  }
+}
+
+/// A record sink that calls a closure.
+private struct RecordClosure: CSVRecordSink {
+  let body: (CSVRecord) throws -> Void
+  func take(_ record: CSVRecord) throws { try body(record) }
+}

@@ -154,44 +154,79 @@ struct DeliveryReader {
     case .assessment: outcome.assessments.reserveCapacity(expectedRecords)
     case .completion: outcome.completions.reserveCapacity(expectedRecords)
     }
+    try withoutActuallyEscaping(onBatch) { onBatch throws(Quarantine) in
+      try readRecords(
+        content, kind: kind, profile: profile, into: &outcome, pseudonyms: &pseudonyms,
+        rereading: rereading, batchSize: batchSize, onBatch: onBatch)
+    }
+  }
+
+  /// Reads a CSV file's header and records into `outcome`, through a `CSVFileSink` that holds
+  /// the outcome and pseudonyms while the file is read.
+  private func readRecords(
+    _ content: DeliveryContent, kind: SourceKind, profile: TextProfile,
+    into outcome: inout FileOutcome, pseudonyms: inout Pseudonyms, rereading: Reread?,
+    batchSize: Int, onBatch: @escaping (inout FileOutcome) -> Void
+  ) throws(Quarantine) {
     let limits = CSVLimits(
       maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
     var parser = CSVReader(profile: profile, limits: limits)
+    var sink = CSVFileSink(
+      reader: self, kind: kind, rereading: rereading, batchSize: batchSize, onBatch: onBatch,
+      outcome: consume outcome, pseudonyms: consume pseudonyms)
+    defer {
+      outcome = sink.outcome
+      pseudonyms = sink.pseudonyms
+    }
+    try content.forEachChunk { chunk throws(Quarantine) in
+      do {
+        try parser.feed(rawChunk: chunk, into: &sink)
+      } catch {
+        throw Self.quarantine(error)
+      }
+      if let problem = sink.headerProblem { throw Quarantine(problem.reason, problem.message) }
+    }
+    do {
+      try parser.finish(into: &sink)
+    } catch {
+      throw Self.quarantine(error)
+    }
+    sink.outcome.input.dialect = parser.dialectLabel
+    if let problem = sink.headerProblem { throw Quarantine(problem.reason, problem.message) }
+    guard parser.sawHeader else { throw Quarantine(.noHeader, "the file has no header line") }
+  }
+
+  /// Takes a CSV file's header and records: the header makes the row checker, which checks
+  /// each record into the outcome.
+  private struct CSVFileSink: CSVSink {
+    let reader: DeliveryReader
+    let kind: SourceKind
+    let rereading: Reread?
+    let batchSize: Int
+    /// Takes the valid records out of the outcome once it holds `batchSize` of them.
+    let onBatch: (inout FileOutcome) -> Void
+    var outcome: FileOutcome
+    var pseudonyms: Pseudonyms
+    /// Set by the header, unless it has a problem.
     var checker: CSVRowChecker?
     var headerProblem: HeaderMapping.Problem?
 
-    func onHeader(_ header: [String], _ line: Int) {
+    mutating func header(_ fields: [String], line: Int) {
       do {
-        checker = try self.checker(
-          header: header, kind: kind, path: outcome.input.path, rereading: rereading)
-        outcome.input.unknownColumns = checker!.unknownColumns
+        let checker = try reader.checker(
+          header: fields, kind: kind, path: outcome.input.path, rereading: rereading)
+        outcome.input.unknownColumns = checker.unknownColumns
+        self.checker = checker
       } catch {
         headerProblem = error
       }
     }
 
-    func onRecord(_ record: CSVRecord) {
+    mutating func record(_ record: CSVRecord) {
       guard let checker else { return }
       checker.take(record, into: &outcome, pseudonyms: &pseudonyms)
       if outcome.validCount >= batchSize { onBatch(&outcome) }
     }
-
-    try content.forEachChunk { chunk throws(Quarantine) in
-      do {
-        try parser.feed(rawChunk: chunk, onHeader: onHeader, onRecord: onRecord)
-      } catch {
-        throw Self.quarantine(error)
-      }
-      if let headerProblem { throw Quarantine(headerProblem.reason, headerProblem.message) }
-    }
-    do {
-      try parser.finish(onHeader: onHeader, onRecord: onRecord)
-    } catch {
-      throw Self.quarantine(error)
-    }
-    outcome.input.dialect = parser.dialectLabel
-    if let headerProblem { throw Quarantine(headerProblem.reason, headerProblem.message) }
-    guard parser.sawHeader else { throw Quarantine(.noHeader, "the file has no header line") }
   }
 
   // MARK: - xAPI

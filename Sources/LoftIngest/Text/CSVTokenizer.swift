@@ -89,12 +89,12 @@ package struct CSVTokenizer {
     state != .fieldStart || fieldCount > 0 || pendingCarriageReturn
   }
 
-  /// Feeds UTF-8 bytes; calls `body` for each record they complete (blank ones too).
+  /// Feeds UTF-8 bytes; hands `sink` each record they complete (blank ones too).
   ///
   /// Throws `TextError.limitExceeded` for a field longer than `limits.maxFieldBytes` or a
-  /// record with more than `limits.maxColumns` fields, and whatever `body` throws.
+  /// record with more than `limits.maxColumns` fields, and whatever `sink` throws.
   package mutating func feed(
-    _ utf8: UnsafeBufferPointer<UInt8>, _ body: (CSVRecord) throws -> Void
+    _ utf8: UnsafeBufferPointer<UInt8>, into sink: inout some CSVRecordSink
   ) throws {
     guard let input = utf8.baseAddress, !utf8.isEmpty else { return }
     reserve(forInput: utf8.count)
@@ -110,14 +110,14 @@ package struct CSVTokenizer {
     }
     try buffer.withUnsafeMutableBufferPointer { out in
       try fieldEnds.withUnsafeMutableBufferPointer { ends in
-        try scan(input, utf8.count, out.baseAddress!, ends.baseAddress!, body)
+        try scan(input, utf8.count, out.baseAddress!, ends.baseAddress!, &sink)
       }
     }
   }
 
   /// Ends the input: emits the last record if it has no line ending. A quote still open
   /// here makes that record `.brokenQuoting`.
-  package mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
+  package mutating func finish(into sink: inout some CSVRecordSink) throws {
     guard recordStarted else { return }
     pendingCarriageReturn = false
     if state == .quoted { defect = .brokenQuoting }
@@ -132,7 +132,7 @@ package struct CSVTokenizer {
     }
     try buffer.withUnsafeMutableBufferPointer { out in
       try fieldEnds.withUnsafeMutableBufferPointer { ends in
-        try endRecord(out.baseAddress!, ends.baseAddress!, body)
+        try endRecord(out.baseAddress!, ends.baseAddress!, &sink)
       }
     }
   }
@@ -158,7 +158,7 @@ package struct CSVTokenizer {
   /// The state machine over one chunk; `out` and `ends` have room for what it can write.
   private mutating func scan(
     _ input: UnsafePointer<UInt8>, _ count: Int, _ out: UnsafeMutablePointer<UInt8>,
-    _ ends: UnsafeMutablePointer<Int>, _ body: (CSVRecord) throws -> Void
+    _ ends: UnsafeMutablePointer<Int>, _ sink: inout some CSVRecordSink
   ) throws {
     let delimiter = self.delimiter
     let newline = self.newline
@@ -175,7 +175,7 @@ package struct CSVTokenizer {
       pendingCarriageReturn = false
       if input[0] == Self.lineFeed {
         index = 1
-        try endRecord(out, ends, body)
+        try endRecord(out, ends, &sink)
       } else {
         try carriageReturnIsData(out)
       }
@@ -193,10 +193,10 @@ package struct CSVTokenizer {
           state = .quoted
         } else if byte == newline {
           index += 1
-          try endRecord(out, ends, body)
+          try endRecord(out, ends, &sink)
         } else if byte == carriageReturn {
           index += 1
-          try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+          try carriageReturnOutsideQuotes(input, count, &index, out, ends, &sink)
         } else {
           state = .unquoted  // the byte is read there, with the rest of its run
         }
@@ -223,13 +223,13 @@ package struct CSVTokenizer {
             continue
           }
           guard byte == delimiter || byte == newline else {
-            try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+            try carriageReturnOutsideQuotes(input, count, &index, out, ends, &sink)
             break
           }
           if byte == delimiter {
             try endField(ends)
           } else {
-            try endRecord(out, ends, body)
+            try endRecord(out, ends, &sink)
           }
           // What `.fieldStart` would do: a delimiter ends an empty field, and an ordinary byte
           // starts an unquoted one. Anything else goes back to the switch.
@@ -270,9 +270,9 @@ package struct CSVTokenizer {
         } else if byte == delimiter {
           try endField(ends)
         } else if byte == newline {
-          try endRecord(out, ends, body)
+          try endRecord(out, ends, &sink)
         } else if byte == carriageReturn {
-          try carriageReturnOutsideQuotes(input, count, &index, out, ends, body)
+          try carriageReturnOutsideQuotes(input, count, &index, out, ends, &sink)
         } else {
           defect = .brokenQuoting
           try append(byte, out)
@@ -307,7 +307,7 @@ package struct CSVTokenizer {
   private mutating func carriageReturnOutsideQuotes(
     _ input: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int,
     _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
-    _ body: (CSVRecord) throws -> Void
+    _ sink: inout some CSVRecordSink
   ) throws {
     guard index < count else {
       pendingCarriageReturn = true
@@ -315,7 +315,7 @@ package struct CSVTokenizer {
     }
     if input[index] == Self.lineFeed {
       index += 1
-      try endRecord(out, ends, body)
+      try endRecord(out, ends, &sink)
     } else {
       try carriageReturnIsData(out)
     }
@@ -355,14 +355,14 @@ package struct CSVTokenizer {
     state = .fieldStart
   }
 
-  /// Ends the current field and record, hands the record to `body`, and moves to the next
+  /// Ends the current field and record, hands the record to `sink`, and moves to the next
   /// line.
   private mutating func endRecord(
     _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
-    _ body: (CSVRecord) throws -> Void
+    _ sink: inout some CSVRecordSink
   ) throws {
     try endField(ends)
-    try body(
+    try sink.take(
       CSVRecord(
         line: recordLine, defect: defect, bytes: UnsafeBufferPointer(start: out, count: byteCount),
         ends: UnsafeBufferPointer(start: ends, count: fieldCount)))
