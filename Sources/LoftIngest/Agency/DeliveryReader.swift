@@ -223,8 +223,8 @@ struct DeliveryReader {
     }
 
     mutating func record(_ record: CSVRecord) {
-      guard let checker else { return }
-      checker.take(record, into: &outcome, pseudonyms: &pseudonyms)
+      // Called in place, not unwrapped into a copy that would be retained and released.
+      checker?.take(record, into: &outcome, pseudonyms: &pseudonyms)
       if outcome.validCount >= batchSize { onBatch(&outcome) }
     }
   }
