@@ -6,12 +6,13 @@ import LoftCore
 /// It holds nothing that changes, so the chunks of one file can be checked in parallel. A
 /// class: handed to the record callback, a struct would be copied, field by field, per row.
 final class CSVRowChecker: Sendable {
-  private enum Validator: Sendable {
-    case assessment(AssessmentRowValidator)
-    case completion(CompletionRowValidator)
-  }
-
-  private let validator: Validator
+  /// The file's validator: one of the two, by its kind. Two optionals rather than an enum:
+  /// called through optional chaining the validator is used in place, where a value taken out
+  /// of an enum case is retained and released at every row.
+  private let assessment: AssessmentRowValidator?
+  private let completion: CompletionRowValidator?
+  /// Where the pseudonym is in a row.
+  private let pseudonymPosition: Int
   private let context: RowContext
   /// Set for a later reading that wants one part of the pseudonyms only.
   private let rereading: DeliveryReader.Reread?
@@ -26,10 +27,16 @@ final class CSVRowChecker: Sendable {
     let mapping = try HeaderMapping(header: header, vocabulary: vocabulary, model: context.model)
     switch kind {
     case .assessment:
-      validator = .assessment(AssessmentRowValidator(mapping: mapping, context: context))
+      let validator = AssessmentRowValidator(mapping: mapping, context: context)
+      assessment = validator
+      completion = nil
+      pseudonymPosition = validator.pseudonymPosition
     case .completion:
-      validator = .completion(
-        CompletionRowValidator(mapping: mapping, context: context, catalogue: catalogue))
+      let validator = CompletionRowValidator(
+        mapping: mapping, context: context, catalogue: catalogue)
+      assessment = nil
+      completion = validator
+      pseudonymPosition = validator.pseudonymPosition
     }
     self.context = context
     self.rereading = rereading
@@ -44,36 +51,22 @@ final class CSVRowChecker: Sendable {
         context.reject(record.line, nil, .malformedRow, "broken quoting: \(defect)"))
       return
     }
-    switch validator {
-    case .assessment(let validator):
-      if let value = check(
-        record, validator, pseudonyms: &pseudonyms.respondents, rejects: &outcome.rejects)
-      {
-        outcome.assessments.append(Line(record.line, value))
-      }
-    case .completion(let validator):
-      if let value = check(
-        record, validator, pseudonyms: &pseudonyms.learners, rejects: &outcome.rejects)
-      {
-        outcome.completions.append(Line(record.line, value))
-      }
+    if let rereading, !rereading.wants(record, pseudonymAt: pseudonymPosition) { return }
+    if let result = completion?.validate(record, pseudonyms: &pseudonyms.learners) {
+      Self.keep(result, line: record.line, in: &outcome.completions, rejects: &outcome.rejects)
+    } else if let result = assessment?.validate(record, pseudonyms: &pseudonyms.respondents) {
+      Self.keep(result, line: record.line, in: &outcome.assessments, rejects: &outcome.rejects)
     }
   }
 
-  /// The record of a row this reading wants and that passes its checks; a defect goes to
-  /// `rejects`.
-  private func check<Validator: CSVRowValidator>(
-    _ record: CSVRecord, _ validator: Validator, pseudonyms: inout ByteInterner,
+  /// Appends a valid record to `records`, a reject to `rejects`.
+  private static func keep<Record>(
+    _ result: Result<Record, Reject>, line: Int, in records: inout [Line<Record>],
     rejects: inout [Reject]
-  ) -> Validator.Record? {
-    if let rereading, !rereading.wants(record, pseudonymAt: validator.pseudonymPosition) {
-      return nil
-    }
-    switch validator.validate(record, pseudonyms: &pseudonyms) {
-    case .success(let value): return value
-    case .failure(let reject):
-      rejects.append(reject)
-      return nil
+  ) {
+    switch result {
+    case .success(let value): records.append(Line(line, value))
+    case .failure(let reject): rejects.append(reject)
     }
   }
 }
