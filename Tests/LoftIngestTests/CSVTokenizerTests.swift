@@ -179,4 +179,52 @@ import Testing
     #expect(outcome.rows == expected)
     #expect(outcome.error == nil)
   }
+
+  /// Texts whose tricky part starts after `pad` plain bytes, and the rows they give.
+  static func blockBoundaryCases(pad: Int) -> [(String, LineEnding, [Row])] {
+    let x = String(repeating: "x", count: pad)
+    return [
+      // A quote at or around a block boundary, opening a field or stray in one.
+      ("\(x),\"a,b\"\nc,d\n", .lf, [Row(1, [x, "a,b"]), Row(2, ["c", "d"])]),
+      ("\(x)a\"b,c\n", .lf, [Row(1, [x + "a\"b", "c"], defect: .brokenQuoting)]),
+      // CRLF split across blocks, and a lone CR, which is data.
+      ("\(x),y\r\nz,\r\n", .crlf, [Row(1, [x, "y"]), Row(2, ["z", ""])]),
+      ("\(x)\ry,z\n", .lf, [Row(1, [x + "\ry", "z"])]),
+      ("\(x),y\r", .lf, [Row(1, [x, "y"])]),
+      // A quote as the last byte.
+      ("\(x),\"", .lf, [Row(1, [x, ""], defect: .brokenQuoting)]),
+      // Empty fields and empty lines.
+      ("\(x),,,\n,,\n\n", .lf, [Row(1, [x, "", "", ""]), Row(2, ["", "", ""]), Row(3, [""])]),
+      // A file of lone CRs.
+      ("\(x),a\rb,\rc\r", .cr, [Row(1, [x, "a"]), Row(2, ["b", ""]), Row(3, ["c"])]),
+    ]
+  }
+
+  @Test("records read 64 bytes at a time: quotes, CRs and line ends on a block's edge")
+  func blockBoundaries() {
+    for pad in 0..<140 {
+      for (text, lineEnding, rows) in Self.blockBoundaryCases(pad: pad) {
+        let outcome = ChunkedReading.tokenizeAllWays(text, lineEnding: lineEnding)
+        #expect(outcome.rows == rows, "\(pad) bytes before")
+        #expect(outcome.error == nil)
+      }
+    }
+  }
+
+  @Test("limits hold for records read 64 bytes at a time")
+  func blockLimits() {
+    let limits = CSVLimits(maxFieldBytes: 100, maxColumns: 40)
+    let field = String(repeating: "y", count: 100)
+    let fits = ChunkedReading.tokenizeAllWays("\(field),\(field)\r\n\(field)\n", limits: limits)
+    #expect(fits.rows == [Row(1, [field, field]), Row(2, [field])])
+    for tail in ["\n", ",", "\"", "\r", ""] {
+      let over = ChunkedReading.tokenizeAllWays(
+        "a\n\(field),\(field)y\(tail)", limits: limits)
+      #expect(over.error == .limitExceeded("field longer than 100 bytes at line 2"))
+      #expect(over.rows == [Row(1, ["a"])])
+    }
+    let wide = String(repeating: "ab,", count: 40) + "\n"
+    let over = ChunkedReading.tokenizeAllWays("a\n" + wide, limits: limits)
+    #expect(over.error == .limitExceeded("more than 40 columns at line 2"))
+  }
 }

@@ -43,8 +43,9 @@ struct TokenizeOutcome: Equatable {
 /// Runs the text layer over bytes cut into chunks of every size the tests care about, and
 /// checks that the cut never changes the outcome.
 enum ChunkedReading {
-  /// Whole (0 stands for "one chunk"), then 1-, 2-, 3- and 7-byte chunks.
-  static let chunkSizes = [0, 1, 2, 3, 7]
+  /// Whole (0 stands for "one chunk"), then 1-, 2-, 3-, 7- and 67-byte chunks (the CSV
+  /// tokenizer reads whole 64-byte blocks only in chunks longer than that).
+  static let chunkSizes = [0, 1, 2, 3, 7, 67]
 
   /// `bytes` cut into chunks of `size` bytes (0: one chunk).
   static func chunks(_ bytes: [UInt8], size: Int) -> [[UInt8]] {

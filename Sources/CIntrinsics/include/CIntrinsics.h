@@ -72,4 +72,37 @@ static inline uint64_t loft_text_bytes64(
   return other;
 }
 
+/// Masks of the 64 bytes at `bytes` (all of them readable) for the CSV tokenizer: returns the
+/// mask of the bytes equal to `delimiter`; sets bit i of `*newlines` where byte i equals
+/// `newline`, of `*quotes` where it is `"` and of `*returns` where it is CR (0x0D).
+static inline uint64_t loft_csv_bytes64(
+    const uint8_t *bytes, uint8_t delimiter, uint8_t newline, uint64_t *newlines,
+    uint64_t *quotes, uint64_t *returns) {
+  uint64_t delimiters = 0, lines = 0, quote_mask = 0, return_mask = 0;
+#if defined(__x86_64__)
+  const __m128i vd = _mm_set1_epi8((char)delimiter), vn = _mm_set1_epi8((char)newline);
+  const __m128i vq = _mm_set1_epi8('"'), vr = _mm_set1_epi8(0x0D);
+  for (int block = 0; block < 4; block++) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(bytes + 16 * block));
+    const int shift = 16 * block;
+    delimiters |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)) << shift;
+    lines |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vn)) << shift;
+    quote_mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)) << shift;
+    return_mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vr)) << shift;
+  }
+#else
+  for (int i = 0; i < 64; i++) {
+    const uint8_t byte = bytes[i];
+    if (byte == delimiter) delimiters |= (uint64_t)1 << i;
+    if (byte == newline) lines |= (uint64_t)1 << i;
+    if (byte == '"') quote_mask |= (uint64_t)1 << i;
+    if (byte == 0x0D) return_mask |= (uint64_t)1 << i;
+  }
+#endif
+  *newlines = lines;
+  *quotes = quote_mask;
+  *returns = return_mask;
+  return delimiters;
+}
+
 #endif

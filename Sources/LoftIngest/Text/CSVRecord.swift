@@ -7,9 +7,10 @@ package struct CSVRecord {
   package let line: Int
   /// What is wrong with the record, or nil. Fields are still split as well as they can be.
   package let defect: CSVDefect?
-  /// The fields' bytes, back to back, unescaped.
+  /// The fields' bytes, unescaped, one byte apart (the delimiter, or any byte): so a record
+  /// without quotes can be a view of the input itself.
   private let bytes: UnsafeBufferPointer<UInt8>
-  /// Where each field ends in `bytes`; field `i` starts where field `i - 1` ends.
+  /// Where each field ends in `bytes`; field `i` starts one byte after field `i - 1` ends.
   private let ends: UnsafeBufferPointer<Int>
 
   init(
@@ -60,6 +61,7 @@ package struct CSVRecord {
     var bytes: [UInt8] = []
     var ends: [Int] = []
     for field in fields {
+      if !ends.isEmpty { bytes.append(UInt8(ascii: ",")) }
       bytes += field.utf8
       ends.append(bytes.count)
     }
@@ -77,15 +79,16 @@ package struct CSVRecord {
   /// the record has no defect. Blank records are not records: callers skip them.
   package var isBlank: Bool {
     guard defect == nil else { return false }
-    // The delimiters are not in `bytes`, so only the field bytes need looking at.
-    for byte in bytes where !Self.isBlankByte(byte) { return false }
+    for i in 0..<count {
+      for byte in slice(i) where !Self.isBlankByte(byte) { return false }
+    }
     return true
   }
 
   @inline(__always)
   private func slice(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     precondition(i >= 0 && i < ends.count, "field index out of range")
-    let start = i == 0 ? 0 : ends[i - 1]
+    let start = i == 0 ? 0 : ends[i - 1] + 1
     return UnsafeBufferPointer(rebasing: bytes[start..<ends[i]])
   }
 

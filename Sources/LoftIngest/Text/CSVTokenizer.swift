@@ -1,3 +1,5 @@
+import CIntrinsics
+
 /// Splits UTF-8 text into CSV records: RFC 4180 quoting, physical line numbers, limits.
 ///
 /// - Quoting: a field that starts with `"` is quoted; inside it the delimiter and newlines
@@ -12,10 +14,12 @@
 /// - Every line ending outside quotes ends a record, so empty lines (also trailing ones)
 ///   come out as blank records; callers skip them.
 ///
-/// The record's bytes live in one reused buffer (unescaped field bytes, plus field end
-/// offsets) that the inner loop writes through a pointer while it scans, so once warmed up
-/// feeding allocates nothing; memory is bounded by one record (`CSVLimits`) plus one chunk,
-/// never by the input's size. Chunks may split anything.
+/// A plain record (no quote, no CR but in a line ending) that lies in one chunk is handed on as
+/// a view of the chunk, found 64 bytes at a time. Any other record's bytes live in one reused
+/// buffer (unescaped field bytes, plus field end offsets) that the inner loop writes through a
+/// pointer while it scans, so once warmed up feeding allocates nothing; memory is bounded by
+/// one record (`CSVLimits`) plus one chunk, never by the input's size. Chunks may split
+/// anything.
 package struct CSVTokenizer {
   /// Where the tokenizer is inside the current field.
   private enum State: UInt8 {
@@ -41,9 +45,10 @@ package struct CSVTokenizer {
   /// CR, whose meaning depends on the next byte; equals `newline` in `cr` mode.
   private let carriageReturn: UInt8
 
-  /// The current record's unescaped field bytes, back to back, in the first `byteCount`
-  /// bytes. The array only grows, before a chunk is scanned: a chunk never unescapes to
-  /// more bytes than it has (plus a CR held over from the chunk before).
+  /// The current record's unescaped field bytes, one byte apart (as in `CSVRecord`), in the
+  /// first `byteCount` bytes. The array only grows, before a chunk is scanned: a chunk never
+  /// unescapes to more bytes than it has (the byte between fields stands for the delimiter or
+  /// line ending it replaces), plus a CR held over from the chunk before.
   private var buffer: [UInt8] = []
   private var byteCount = 0
   /// Where each finished field of the current record ends in `buffer`, in the first
@@ -184,10 +189,15 @@ package struct CSVTokenizer {
     while index < count {
       switch state {
       case .fieldStart:
+        if fieldCount == 0 {
+          try scanPlainRecords(input, count, &index, out, ends, &sink)
+          guard index < count else { break }
+          if state != .fieldStart { continue }
+        }
         let byte = input[index]
         if byte == delimiter {
           index += 1
-          try endField(ends)
+          try endField(out, ends)
         } else if byte == quote {
           index += 1
           state = .quoted
@@ -202,8 +212,8 @@ package struct CSVTokenizer {
         }
 
       case .unquoted:
-        // Unquoted fields one after another, the common case, stay in this loop: the switch's
-        // jump for every field cost more than the field's bytes.
+        // A record's unquoted fields one after another stay in this loop: the switch's jump for
+        // every field cost more than the field's bytes.
         var end = runEnds.next(from: index)
         while true {
           // Copy the run of ordinary bytes up to its end.
@@ -227,15 +237,16 @@ package struct CSVTokenizer {
             break
           }
           if byte == delimiter {
-            try endField(ends)
+            try endField(out, ends)
           } else {
             try endRecord(out, ends, &sink)
+            break  // to `.fieldStart`, which reads plain records a block at a time
           }
           // What `.fieldStart` would do: a delimiter ends an empty field, and an ordinary byte
           // starts an unquoted one. Anything else goes back to the switch.
           while index < count && input[index] == delimiter {
             index += 1
-            try endField(ends)
+            try endField(out, ends)
           }
           guard index < count else { break }
           end = runEnds.next(from: index)
@@ -268,7 +279,7 @@ package struct CSVTokenizer {
           try append(byte, out)
           state = .quoted
         } else if byte == delimiter {
-          try endField(ends)
+          try endField(out, ends)
         } else if byte == newline {
           try endRecord(out, ends, &sink)
         } else if byte == carriageReturn {
@@ -280,6 +291,76 @@ package struct CSVTokenizer {
         }
       }
     }
+  }
+
+  /// Reads plain records (unquoted fields, LF or CRLF line endings, or CR in `cr` mode) from
+  /// `index`, at the start of a record, 64 bytes at a time: per block one mask of delimiters
+  /// and newlines, whose set bits are walked in order, and each record handed to `sink` as a
+  /// view of `input`, nothing copied. Stops at a quote or a CR that does not end a line, or
+  /// where a whole block no longer fits, leaving the record begun there in `self` as the
+  /// byte-at-a-time loop would have.
+  private mutating func scanPlainRecords(
+    _ input: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int,
+    _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
+    _ sink: inout some CSVRecordSink
+  ) throws {
+    let returnIsNewline = lineEnding == .cr
+    let maxFieldBytes = limits.maxFieldBytes
+    let maxColumns = limits.maxColumns
+    var recordStart = index
+    var fieldStart = index
+    var fieldCount = 0
+    var block = index
+    while block + 64 <= count {
+      var newlines: UInt64 = 0
+      var quotes: UInt64 = 0
+      var returns: UInt64 = 0
+      let delimiters = loft_csv_bytes64(
+        input + block, delimiter, newline, &newlines, &quotes, &returns)
+      if returnIsNewline { returns = 0 }
+      // A CR right before an LF belongs to the line ending; the bits of `crlfs` are on those
+      // LFs. A CR as the block's last byte stops the walk, and the byte-at-a-time loop decides.
+      let crlfs = (returns & (newlines >> 1)) << 1
+      let stops = quotes | (returns & ~(crlfs >> 1))
+      var separators = delimiters | newlines
+      // Only the bytes before the first stop are plain.
+      if stops != 0 { separators &= (1 << UInt64(stops.trailingZeroBitCount)) - 1 }
+      while separators != 0 {
+        let bit = UInt64(separators.trailingZeroBitCount)
+        separators &= separators - 1
+        let position = block + Int(bit)
+        let end = position - Int(truncatingIfNeeded: (crlfs >> bit) & 1)
+        guard end - fieldStart <= maxFieldBytes else { throw fieldTooLong() }
+        guard fieldCount < maxColumns else { throw tooManyColumns() }
+        ends[fieldCount] = end - recordStart
+        fieldCount += 1
+        fieldStart = position + 1
+        if newlines & (1 << bit) != 0 {
+          try sink.take(
+            CSVRecord(
+              line: recordLine, defect: nil,
+              bytes: UnsafeBufferPointer(start: input + recordStart, count: end - recordStart),
+              ends: UnsafeBufferPointer(start: ends, count: fieldCount)))
+          line += 1
+          recordLine = line
+          recordStart = position + 1
+          fieldCount = 0
+        }
+      }
+      if stops != 0 {
+        block += stops.trailingZeroBitCount
+        break
+      }
+      block += 64
+    }
+    // The record begun, into the buffer, its fields one byte apart as in the input.
+    index = block
+    byteCount = index - recordStart
+    out.update(from: input + recordStart, count: byteCount)
+    self.fieldCount = fieldCount
+    self.fieldStart = fieldStart - recordStart
+    state = index > fieldStart ? .unquoted : .fieldStart
+    try checkFieldLength()
   }
 
   // MARK: - Steps
@@ -338,19 +419,28 @@ package struct CSVTokenizer {
 
   @inline(__always)
   private func checkFieldLength() throws(TextError) {
-    if byteCount - fieldStart > limits.maxFieldBytes {
-      throw .limitExceeded("field longer than \(limits.maxFieldBytesLabel) at line \(recordLine)")
-    }
+    if byteCount - fieldStart > limits.maxFieldBytes { throw fieldTooLong() }
+  }
+
+  private func fieldTooLong() -> TextError {
+    .limitExceeded("field longer than \(limits.maxFieldBytesLabel) at line \(recordLine)")
+  }
+
+  private func tooManyColumns() -> TextError {
+    .limitExceeded("more than \(limits.maxColumns) columns at line \(recordLine)")
   }
 
   /// Ends the current field; the next byte starts a new one.
   @inline(__always)
-  private mutating func endField(_ ends: UnsafeMutablePointer<Int>) throws(TextError) {
-    guard fieldCount < limits.maxColumns else {
-      throw .limitExceeded("more than \(limits.maxColumns) columns at line \(recordLine)")
-    }
+  private mutating func endField(
+    _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>
+  ) throws(TextError) {
+    guard fieldCount < limits.maxColumns else { throw tooManyColumns() }
     ends[fieldCount] = byteCount
     fieldCount += 1
+    // One byte between fields, as between the fields of a record read in place.
+    out[byteCount] = delimiter
+    byteCount += 1
     fieldStart = byteCount
     state = .fieldStart
   }
@@ -361,10 +451,11 @@ package struct CSVTokenizer {
     _ out: UnsafeMutablePointer<UInt8>, _ ends: UnsafeMutablePointer<Int>,
     _ sink: inout some CSVRecordSink
   ) throws {
-    try endField(ends)
+    try endField(out, ends)
     try sink.take(
       CSVRecord(
-        line: recordLine, defect: defect, bytes: UnsafeBufferPointer(start: out, count: byteCount),
+        line: recordLine, defect: defect,
+        bytes: UnsafeBufferPointer(start: out, count: byteCount - 1),
         ends: UnsafeBufferPointer(start: ends, count: fieldCount)))
     byteCount = 0
     fieldCount = 0
