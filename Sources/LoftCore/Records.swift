@@ -19,23 +19,32 @@ package struct AssessmentRecord: Hashable, Sendable {
   package var respondent: Int32
   package var date: Day
   package var role: Role
-  /// One generation per maturity dimension, in model order; nil where not answered.
-  package var maturity: [Int?]
-  /// Current and target level per competence area, in model order; nil where not answered.
-  package var current: [Int?]
-  package var target: [Int?]
+  package var answers: AssessmentAnswers
 
   package init(
-    agency: Int32, respondent: Int32, date: Day, role: Role, maturity: [Int?], current: [Int?],
-    target: [Int?]
+    agency: Int32, respondent: Int32, date: Day, role: Role, answers: AssessmentAnswers
   ) {
     self.agency = agency
     self.respondent = respondent
     self.date = date
     self.role = role
-    self.maturity = maturity
-    self.current = current
-    self.target = target
+    self.answers = answers
+  }
+
+  /// A record whose answers are given as lists: one generation per maturity dimension, and the
+  /// current and target levels per competence area, in model order; nil where not answered.
+  package init(
+    agency: Int32, respondent: Int32, date: Day, role: Role, maturity: [Int?], current: [Int?],
+    target: [Int?]
+  ) {
+    precondition(current.count == target.count, "a current and a target level per area")
+    var answers = AssessmentAnswers(dimensions: maturity.count, areas: current.count)
+    for (dimension, value) in maturity.enumerated() { answers[maturity: dimension] = value }
+    for area in current.indices {
+      answers[current: area] = current[area]
+      answers[target: area] = target[area]
+    }
+    self.init(agency: agency, respondent: respondent, date: date, role: role, answers: answers)
   }
 }
 

@@ -46,7 +46,7 @@ import Testing
     #expect((second.rowsAccepted, second.rowsDuplicate) == (1, 1))
     let records = fold.finish(learners: &learners)
     // Same date: the later file wins.
-    #expect(records.assessments.map(\.maturity[0]) == [5])
+    #expect(records.assessments.map { $0.answers[maturity: 0] } == [5])
   }
 
   @Test("a file above the reject rate counts every record as rejected") func rejectRate() {

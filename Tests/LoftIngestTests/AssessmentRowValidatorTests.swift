@@ -25,9 +25,9 @@ import Testing
   @Test("accepts a valid row with Norwegian words and an unknown column") func valid() throws {
     let record = try validator().validate(row([:]), line: 2).get()
     #expect(record.role == .middleManager)
-    #expect(record.maturity == [3, 4, nil, 2])
-    #expect(record.current == [3, nil])
-    #expect(record.target == [5, nil])
+    #expect((0..<4).map { record.answers[maturity: $0] } == [3, 4, nil, 2])
+    #expect((0..<2).map { record.answers[current: $0] } == [3, nil])
+    #expect((0..<2).map { record.answers[target: $0] } == [5, nil])
     #expect(record.date.description == "2025-03-01")
   }
 

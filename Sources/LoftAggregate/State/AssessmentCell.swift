@@ -26,15 +26,16 @@ package struct AssessmentCell: Sendable, Equatable {
     respondents += 1
     var sum = 0
     var answered = 0
-    for (index, value) in record.maturity.enumerated() {
-      guard let value else { continue }
+    for index in dimensions.indices {
+      guard let value = record.answers[maturity: index] else { continue }
       dimensions[index].add(value)
       sum += value
       answered += 1
     }
     if answered > 0 { overall.add(sum * overallScale / answered) }
     for index in gaps.indices {
-      guard let current = record.current[index], let target = record.target[index] else { continue }
+      guard let current = record.answers[current: index], let target = record.answers[target: index]
+      else { continue }
       gaps[index].add(current: current, target: target)
     }
   }

@@ -198,9 +198,11 @@ extension AssessmentRecord {
     fingerprint.add(Int(respondent))
     fingerprint.add(Int(date.ordinal))
     fingerprint.add(role.index)
-    for value in maturity { fingerprint.add(value) }
-    for value in current { fingerprint.add(value) }
-    for value in target { fingerprint.add(value) }
+    for dimension in 0..<answers.dimensions { fingerprint.add(answers[maturity: dimension]) }
+    for area in 0..<answers.areas {
+      fingerprint.add(answers[current: area])
+      fingerprint.add(answers[target: area])
+    }
     return fingerprint
   }
 }

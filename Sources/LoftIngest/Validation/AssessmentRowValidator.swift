@@ -45,9 +45,8 @@ package final class AssessmentRowValidator: CSVRowValidator, Sendable {
     let model = context.model
     var record = AssessmentRecord(
       agency: context.folderAgency, respondent: 0, date: Day(ordinal: 0), role: .other,
-      maturity: Array(repeating: nil, count: model.maturity.dimensions.count),
-      current: Array(repeating: nil, count: model.competence.areas.count),
-      target: Array(repeating: nil, count: model.competence.areas.count))
+      answers: AssessmentAnswers(
+        dimensions: model.maturity.dimensions.count, areas: model.competence.areas.count))
     var answered = false
     var respondent: UnsafeBufferPointer<UInt8>?
     for (position, column) in mapping.columns.enumerated() {
@@ -91,9 +90,9 @@ package final class AssessmentRowValidator: CSVRowValidator, Sendable {
         }
         answered = true
         switch column {
-        case .dimension: record.maturity[index] = value
-        case .current: record.current[index] = value
-        default: record.target[index] = value
+        case .dimension: record.answers[maturity: index] = value
+        case .current: record.answers[current: index] = value
+        default: record.answers[target: index] = value
         }
       default:
         continue
