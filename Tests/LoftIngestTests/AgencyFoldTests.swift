@@ -49,6 +49,40 @@ import Testing
     #expect(records.assessments.map { $0.answers[maturity: 0] } == [5])
   }
 
+  @Test("keeps each respondent's latest answer in each period apart") func latestPerPeriod() {
+    var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 0.5)
+    var learners = ByteInterner()
+    let files: [(String, [(Int, AssessmentRecord)])] = [
+      (
+        "a.csv",
+        [
+          (2, assessment(3, "2024-05-01", strategy: 1)),
+          (3, assessment(0, "2025-06-01", strategy: 2)),
+          (4, assessment(3, "2025-02-01", strategy: 3)),
+          (5, assessment(3, "2024-12-31", strategy: 4)),
+          (6, assessment(0, "2025-06-01", strategy: 5)),
+        ]
+      ),
+      // An earlier date in a later file does not win; a later one does.
+      (
+        "b.csv",
+        [
+          (2, assessment(3, "2025-01-15", strategy: 6)),
+          (3, assessment(0, "2024-01-01", strategy: 1)),
+          (4, assessment(0, "2025-06-02", strategy: 3)),
+        ]
+      ),
+    ]
+    for (path, records) in files { _ = fold.add(outcome(path, records)) }
+    let records = fold.finish(learners: &learners)
+    let kept = records.assessments.map { ($0.respondent, $0.date, $0.answers[maturity: 0]) }
+      .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    #expect(kept.map(\.0) == [0, 0, 3, 3])
+    #expect(
+      kept.map(\.1) == [day("2024-01-01"), day("2025-06-02"), day("2024-12-31"), day("2025-02-01")])
+    #expect(kept.map(\.2) == [1, 3, 4, 3])
+  }
+
   @Test("a file above the reject rate counts every record as rejected") func rejectRate() {
     var fold = AgencyFold(agency: 0, granularity: .year, maxRejectRate: 0.2)
     var learners = ByteInterner()

@@ -14,7 +14,12 @@ package struct AgencyFold {
   /// a duplicate.
   private var seen = FingerprintSet()
   private var seenStatements = TextSet()
-  private var latest: [LatestKey: (origin: RecordOrigin, record: AssessmentRecord)] = [:]
+  /// Each respondent's latest assessment per period, each chained to the respondent's one of
+  /// another period before it: a respondent has a few periods, so they are looked through.
+  private var latest: [LatestAssessment] = []
+  /// By respondent number (they are numbered from 0 per agency), the index in `latest` of the
+  /// respondent's last period added; -1 for none.
+  private var lastOfRespondent: [Int32] = []
   /// The CSV enrolments being folded, and where each key's is.
   private var enrolments: [Enrolment] = []
   /// Each enrolment's key, numbered by the enrolment's index.
@@ -33,11 +38,6 @@ package struct AgencyFold {
   private var keys: [EnrolmentMap.Key] = []
   /// How many records' table slots are fetched into the cache before the first is used.
   private static let lookahead = 16
-
-  private struct LatestKey: Hashable {
-    var respondent: Int32
-    var period: Period
-  }
 
   /// `expectedRecords` sizes the duplicate check and the enrolments for that many CSV records.
   package init(
@@ -162,14 +162,27 @@ package struct AgencyFold {
   }
 
   private mutating func keepIfLatest(_ record: AssessmentRecord, origin: RecordOrigin) {
-    let key = LatestKey(
-      respondent: record.respondent,
-      period: Period(containing: record.date, granularity: granularity))
-    // The latest date wins; on the same date the later file, then the later line.
-    if let current = latest[key], (current.record.date, current.origin) > (record.date, origin) {
-      return
+    let period = Period(containing: record.date, granularity: granularity)
+    let respondent = Int(record.respondent)
+    if respondent >= lastOfRespondent.count {
+      lastOfRespondent += repeatElement(-1, count: respondent + 1 - lastOfRespondent.count)
     }
-    latest[key] = (origin, record)
+    var link = Int(lastOfRespondent[respondent])
+    while link >= 0 {
+      if latest[link].period == period {
+        // The latest date wins; on the same date the later file, then the later line.
+        if (latest[link].record.date, latest[link].origin) <= (record.date, origin) {
+          latest[link].record = record
+          latest[link].origin = origin
+        }
+        return
+      }
+      link = Int(latest[link].previous)
+    }
+    latest.append(
+      LatestAssessment(
+        period: period, origin: origin, record: record, previous: lastOfRespondent[respondent]))
+    lastOfRespondent[respondent] = Int32(latest.count - 1)
   }
 
   /// The agency's records for the statistics, in no particular order: every statistic is an
@@ -181,8 +194,9 @@ package struct AgencyFold {
     enrolmentIndex = EnrolmentMap()
     lastDistinct = []
     distinct = []
-    let assessments = latest.values.map(\.record)
-    latest = [:]
+    let assessments = latest.map(\.record)
+    latest = []
+    lastOfRespondent = []
     var enrolments: [Enrolment] = []
     swap(&enrolments, &self.enrolments)
     enrolments += XAPIFold.enrolments(statements, agency: agency, learners: &learners)
@@ -205,6 +219,15 @@ extension AssessmentRecord {
     }
     return fingerprint
   }
+}
+
+/// A respondent's latest assessment in a period, where it came from, and the index in
+/// `AgencyFold.latest` of the respondent's one of another period before it (-1 for none).
+private struct LatestAssessment {
+  var period: Period
+  var origin: RecordOrigin
+  var record: AssessmentRecord
+  var previous: Int32
 }
 
 /// A distinct completion record's canonical values beyond its enrolment key, and the index of
