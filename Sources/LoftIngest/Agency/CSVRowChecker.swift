@@ -60,6 +60,9 @@ final class CSVRowChecker: Sendable {
   }
 
   /// Appends a valid record to `records`, a reject to `rejects`.
+  // Inlined, so that it is specialised for each record type: unspecialised, it copied and
+  // destroyed the result through the type's metadata, a tenth of an assessment row's time.
+  @inline(__always)
   private static func keep<Record>(
     _ result: Result<Record, Reject>, line: Int, in records: inout [Line<Record>],
     rejects: inout [Reject]
