@@ -3,22 +3,23 @@
 ///
 /// The model gives the number of dimensions and areas. Up to 16 answers in all (the default
 /// model has 14) are held inline, so a record is copied without an allocation or reference
-/// counting; a larger model's answers are held in one array.
+/// counting; a larger model's answers are held in one array. The accessors are inlinable: the
+/// validator and the statistics, in other modules, call them for every answer.
 package struct AssessmentAnswers: Hashable, Sendable {
   /// How many maturity dimensions and competence areas the model has.
   package let dimensions: Int
   package let areas: Int
-  private var storage: Storage
+  @usableFromInline var storage: Storage
 
   /// The answers by slot: the dimensions in model order, then each area's current and target.
-  private enum Storage: Hashable, Sendable {
+  @usableFromInline enum Storage: Hashable, Sendable {
     case inline(SIMD16<Int16>)
     case spilled([Int16])
   }
 
   /// An answer's value in a slot where there is none. Model scales lie within −1000…1000
   /// (`ModelLoader.scaleBounds`), so every answer fits in an `Int16` above it.
-  private static let unanswered = Int16.min
+  @usableFromInline static let unanswered = Int16.min
 
   /// Answers to a model with `dimensions` dimensions and `areas` areas, none given yet.
   package init(dimensions: Int, areas: Int) {
@@ -32,24 +33,24 @@ package struct AssessmentAnswers: Hashable, Sendable {
   }
 
   /// The generation given for a maturity dimension (by its index in the model).
-  package subscript(maturity dimension: Int) -> Int? {
+  @inlinable package subscript(maturity dimension: Int) -> Int? {
     get { self[slot: Self.checked(dimension, below: dimensions)] }
     set { self[slot: Self.checked(dimension, below: dimensions)] = newValue }
   }
 
   /// The current level given for a competence area (by its index in the model).
-  package subscript(current area: Int) -> Int? {
+  @inlinable package subscript(current area: Int) -> Int? {
     get { self[slot: dimensions + 2 * Self.checked(area, below: areas)] }
     set { self[slot: dimensions + 2 * Self.checked(area, below: areas)] = newValue }
   }
 
   /// The target level given for a competence area (by its index in the model).
-  package subscript(target area: Int) -> Int? {
+  @inlinable package subscript(target area: Int) -> Int? {
     get { self[slot: dimensions + 2 * Self.checked(area, below: areas) + 1] }
     set { self[slot: dimensions + 2 * Self.checked(area, below: areas) + 1] = newValue }
   }
 
-  private subscript(slot slot: Int) -> Int? {
+  @inlinable subscript(slot slot: Int) -> Int? {
     get {
       let value =
         switch storage {
@@ -75,7 +76,7 @@ package struct AssessmentAnswers: Hashable, Sendable {
     }
   }
 
-  private static func checked(_ index: Int, below count: Int) -> Int {
+  @inlinable static func checked(_ index: Int, below count: Int) -> Int {
     precondition(index >= 0 && index < count, "no such dimension or area in the model")
     return index
   }
