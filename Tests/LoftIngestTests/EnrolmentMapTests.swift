@@ -3,8 +3,8 @@ import Testing
 @testable import LoftIngest
 
 @Suite struct EnrolmentMapTests {
-  func key(_ learner: Int32, _ course: Int32, _ enrolledOn: Int32) -> EnrolmentMap.Key {
-    EnrolmentMap.Key(learner: learner, course: course, enrolledOn: enrolledOn)
+  func key(_ learner: Int32, _ course: Int32, _ instance: Int32) -> EnrolmentMap.Key {
+    EnrolmentMap.Key(learner: learner, course: course, instance: instance)
   }
 
   @Test("a key keeps the number it was added with, across growth") func numbers() {

@@ -39,6 +39,27 @@ import Testing
     #expect(yearly.map(\.agency) == [7, 7, 7])
   }
 
+  @Test("registered and unregistered statements of a year are different enrolments")
+  func registeredApart() {
+    let enrolments = fold([
+      event("a", .enrolled, "2025-03-01", registration: "r-1"),
+      event("b", .completed, "2025-05-01"), event("c", .enrolled, "2024-06-01"),
+      event("d", .failed, "2025-07-01", registration: "r-2"),
+      event("e", .enrolled, "2025-08-01"),
+    ])
+    #expect(
+      enrolments.map(\.status) == [CompletionStatus.enrolled, .enrolled, .completed, .failed])
+    #expect(
+      enrolments.map(\.enrolledOn)
+        == ["2024-06-01", "2025-03-01", "2025-05-01", "2025-07-01"].map { FieldParsing.date($0)! })
+    // Registration numbers pass any year's number: still apart.
+    let many = fold(
+      (0..<3000).map { event("r\($0)", .enrolled, "2025-01-01", registration: "r-\($0)") }
+        + [event("y", .completed, "2025-01-01"), event("z", .completed, "2024-01-01")])
+    #expect(many.count == 3002)
+    #expect(many.filter { $0.status == .completed }.count == 2)
+  }
+
   @Test("durations add up per enrolment, then minutes are rounded half up")
   func durations() {
     let enrolments = fold([

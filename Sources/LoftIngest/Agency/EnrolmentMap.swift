@@ -1,27 +1,31 @@
 import CIntrinsics
 import LoftCore
 
-/// CSV enrolment keys (learner, course, `enrolled_on`; the agency is the fold's) with a number
-/// each: open addressing with linear probing over 16-byte slots that hold the key itself.
+/// Enrolment keys (learner, course, and which of the learner's enrolments in the course; the
+/// agency is the fold's) with a number each: open addressing with linear probing over 16-byte
+/// slots that hold the key itself.
 ///
 /// The key is exact, so two enrolments are never taken for one; at four slots to a cache line,
 /// a large agency's table misses the cache less than one of fingerprints would.
 struct EnrolmentMap: Sendable {
-  /// An enrolment's key, as its record gives it.
+  /// An enrolment's key.
   struct Key: Equatable {
     var learner: Int32
     var course: Int32
-    var enrolledOn: Int32  // a day ordinal
+    /// Which of the learner's enrolments in the course: a CSV enrolment's `enrolled_on` (a day
+    /// ordinal); an xAPI enrolment's registration number, or without one, minus its year.
+    var instance: Int32
 
-    init(learner: Int32, course: Int32, enrolledOn: Int32) {
+    init(learner: Int32, course: Int32, instance: Int32) {
       self.learner = learner
       self.course = course
-      self.enrolledOn = enrolledOn
+      self.instance = instance
     }
 
+    /// The key of a CSV record's enrolment.
     init(_ record: CompletionRecord) {
       self.init(
-        learner: record.learner, course: record.course, enrolledOn: record.enrolledOn.ordinal)
+        learner: record.learner, course: record.course, instance: record.enrolledOn.ordinal)
     }
 
     /// A hash of the three values, to scatter keys over the slots.
@@ -31,7 +35,7 @@ struct EnrolmentMap: Sendable {
         | UInt64(UInt32(bitPattern: course))
       return ByteInterner.mix(
         learnerAndCourse ^ 0xE703_7ED1_A0B4_28DB,
-        UInt64(UInt32(bitPattern: enrolledOn)) ^ 0xA076_1D64_78BD_642F)
+        UInt64(UInt32(bitPattern: instance)) ^ 0xA076_1D64_78BD_642F)
     }
   }
 
@@ -42,7 +46,7 @@ struct EnrolmentMap: Sendable {
   }
 
   private static let emptySlot = Slot(
-    key: Key(learner: 0, course: 0, enrolledOn: 0), number: -1)
+    key: Key(learner: 0, course: 0, instance: 0), number: -1)
   private var slots: [Slot]
   private(set) var count = 0
 

@@ -6,15 +6,6 @@ import LoftCore
 /// then statements with the same learner, course and registration — without one, the same
 /// calendar year — form one enrolment.
 enum XAPIFold {
-  /// An enrolment: the learner, the course, and the registration's number — or, without one,
-  /// the calendar year of the statement (`registration` -1).
-  private struct Key: Hashable {
-    var learner: Int32
-    var course: Int32
-    var registration: Int32
-    var year: Int32
-  }
-
   private struct Fold {
     var status: CompletionStatus?
     var enrolledOn: Day
@@ -58,12 +49,17 @@ enum XAPIFold {
     // The statements are read where they are, not copied: each holds four strings.
     let voided = voidedIDs(statements)
     var registrations = ByteInterner()
-    var folds: [Key: Fold] = [:]
+    // An enrolment is the learner, the course, and the registration's number (from 0) — or,
+    // without one, the calendar year of the statement, as minus the year (years are 1–9999).
+    var numbers = EnrolmentMap(capacity: statements.count / 2)
+    var folds: [(key: EnrolmentMap.Key, fold: Fold)] = []
     for statement in statements where !isRemoved(statement, voided: voided) {
-      let key = Key(
+      let key = EnrolmentMap.Key(
         learner: learners.number(statement.learner), course: statement.course,
-        registration: statement.registration.map { registrations.number($0) } ?? -1,
-        year: statement.registration == nil ? Int32(statement.date.civil.year) : 0)
+        instance: statement.registration.map { registrations.number($0) }
+          ?? -Int32(statement.date.civil.year))
+      let (number, added) = numbers.number(of: key, orAdding: Int32(folds.count))
+      if added { folds.append((key, Fold(status: nil, enrolledOn: statement.date))) }
       let status: CompletionStatus? =
         switch statement.verb {
         case .completed: .completed
@@ -71,8 +67,7 @@ enum XAPIFold {
         case .enrolled: .enrolled
         case .other, .voided: nil
         }
-      folds[key, default: Fold(status: nil, enrolledOn: statement.date)].add(
-        statement, status: status)
+      folds[Int(number)].fold.add(statement, status: status)
     }
     return folds.map { key, fold in
       Enrolment(
