@@ -1,5 +1,3 @@
-import CIntrinsics
-
 /// A 128-bit fingerprint of a record's canonical values, for finding repeated records without
 /// keeping the records.
 ///
@@ -65,14 +63,6 @@ package struct FingerprintSet: Sendable {
     count += 1
     if count * 3 > slots.count * 2 { grow() }
     return true
-  }
-
-  /// Starts loading the slot where a search for `fingerprint` begins into the cache.
-  @inline(__always)
-  package func prefetch(_ fingerprint: Fingerprint) {
-    slots.withUnsafeBufferPointer { slots in
-      loft_prefetch(slots.baseAddress! + Self.slot(of: fingerprint, in: slots.count))
-    }
   }
 
   private mutating func grow() {
