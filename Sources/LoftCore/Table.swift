@@ -39,7 +39,8 @@ package struct Column: Sendable, Equatable {
   }
 }
 
-/// A published table: its schema, its description, and its rows in key order.
+/// A published table: its schema, its description, and its rows (the snapshot stores them in
+/// key order).
 ///
 /// Rows may be given as values, or made on demand from the statistics they show, so that a
 /// snapshot never holds its tables twice.

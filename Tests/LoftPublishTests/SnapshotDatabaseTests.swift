@@ -35,26 +35,38 @@ import Testing
     #expect(try SnapshotDatabase.build(Self.tables, threads: threads) == one)
   }
 
-  @Test("holds every table with its rows in order, keyed and typed")
+  @Test("holds every table, keyed and typed, stored in key order")
   func contents() throws {
     let database = try SQLiteDatabase(
       deserializing: SnapshotDatabase.build(Self.tables, threads: 2), readOnly: true)
-    for table in Self.tables {
-      let name = "\"\(table.name)\""
-      #expect(try database.query("SELECT * FROM \(name) ORDER BY rowid").rows == table.rows)
+    // Given as "item 0", "item 1", …, "item 10": stored with "item 10" before "item 2".
+    let maturity = Self.tables[0].rows.sorted { a, b in
+      guard case .text(let periodA) = a[0], case .text(let periodB) = b[0],
+        case .text(let itemA) = a[1], case .text(let itemB) = b[1]
+      else { return false }
+      return periodA != periodB
+        ? periodA.utf8.lexicographicallyPrecedes(periodB.utf8)
+        : itemA.utf8.lexicographicallyPrecedes(itemB.utf8)
     }
+    #expect(maturity != Self.tables[0].rows)
+    #expect(try database.query("SELECT * FROM maturity").rows == maturity)
+    #expect(
+      try database.query("SELECT * FROM maturity ORDER BY period, dimension").rows == maturity)
+    #expect(try database.query("SELECT * FROM _empty").rows.isEmpty)
+    // Without a key, a table keeps the order its rows were given in.
+    #expect(try database.query("SELECT * FROM \"table\"").rows == Self.tables[2].rows)
     let schema = try database.query(
       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rowid"
     ).rows
     #expect(schema == Self.tables.map { [.text($0.name)] })
-    let maturity = try database.query(
+    let schemaText = try database.query(
       "SELECT sql FROM sqlite_schema WHERE name = 'maturity'"
     ).rows
     #expect(
-      maturity == [
+      schemaText == [
         [
           .text(
-            "CREATE TABLE \"maturity\" (\"period\" TEXT NOT NULL, \"dimension\" TEXT NOT NULL, \"n\" INTEGER NOT NULL, \"mean\" REAL, PRIMARY KEY (\"period\", \"dimension\")) STRICT"
+            "CREATE TABLE \"maturity\" (\"period\" TEXT NOT NULL, \"dimension\" TEXT NOT NULL, \"n\" INTEGER NOT NULL, \"mean\" REAL, PRIMARY KEY (\"period\", \"dimension\")) STRICT, WITHOUT ROWID"
           )
         ]
       ])
@@ -96,7 +108,7 @@ import Testing
     )
     let database = try SQLiteDatabase(
       deserializing: SnapshotDatabase.build([table]), readOnly: true)
-    let read = try database.query("SELECT * FROM rows ORDER BY rowid").rows
+    let read = try database.query("SELECT * FROM rows").rows
     #expect(read == table.rows)
     #expect(read.last?[0] == .int((count - 1) * 3))
   }
