@@ -16,8 +16,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: inbox) }
     for file in files {
       let path = Array(inbox.utf8) + [UInt8(ascii: "/")] + file
-      if let slash = path.lastIndex(of: UInt8(ascii: "/")) {
-        _ = InboxScanner.withPath(Array(path[..<slash])) { mkdir($0, 0o755) }
+      // Every folder on the way, below the inbox.
+      for (index, byte) in path.enumerated()
+      where byte == UInt8(ascii: "/") && index > inbox.utf8.count {
+        _ = InboxScanner.withPath(Array(path[..<index])) { mkdir($0, 0o755) }
       }
       let descriptor = InboxScanner.withPath(path) { open($0, O_WRONLY | O_CREAT, 0o644) }
       try #require(descriptor >= 0)
@@ -63,6 +65,45 @@ import Testing
       #expect(Set(paths).count == 2)
       #expect(paths.contains("974760673/a\\xE5.csv"))
       #expect(paths.contains("974760673/a\\xE5.csv (2)"))
+    }
+  }
+
+  @Test("lists the same entries whatever the number of threads walking the agency folders")
+  func threads() throws {
+    // Agency folders of different depths and sizes, a file directly in the inbox, an empty
+    // folder, and a link that must be listed but not followed.
+    var files: [[UInt8]] = [Array("stray.csv".utf8)]
+    for agency in 0..<9 {
+      for file in 0..<agency {
+        files.append(Array("97476067\(agency)/\(2020 + file % 3)/deep/f\(file).csv".utf8))
+        files.append(Array("97476067\(agency)/completion-\(file).csv".utf8))
+      }
+    }
+    try withInbox(files) { inbox in
+      try FileManager.default.createDirectory(
+        atPath: inbox + "/974760670/empty", withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(
+        atPath: inbox + "/974760675/link", withDestinationPath: inbox + "/974760678")
+      let one = try InboxScanner.scan(inbox: inbox, threads: 1)
+      #expect(one.count == files.count + 1)
+      #expect(
+        one.map(\.path) == one.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+      #expect(one.filter { !$0.isRegularFile }.map(\.path) == ["974760675/link"])
+      for threads in [2, 4, 16] {
+        let many = try InboxScanner.scan(inbox: inbox, threads: threads)
+        #expect(many.map(\.path) == one.map(\.path))
+        #expect(many.map(\.size) == one.map(\.size))
+        #expect(many.map(\.fileSystemPath) == one.map(\.fileSystemPath))
+      }
+    }
+  }
+
+  @Test("an inbox that cannot be listed is one error, at any number of threads")
+  func missingInbox() {
+    for threads in [1, 2] {
+      #expect(throws: InboxScanner.ScanError.self) {
+        try InboxScanner.scan(inbox: "/nonexistent/loft-inbox", threads: threads)
+      }
     }
   }
 

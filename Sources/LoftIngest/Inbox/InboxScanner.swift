@@ -1,3 +1,6 @@
+import Dispatch
+import LoftCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -22,17 +25,45 @@ package enum InboxScanner {
     package var description: String { "\(path): \(message)" }
   }
 
-  package static func scan(inbox: String) throws(ScanError) -> [InboxEntry] {
+  /// Every entry under `inbox`, sorted. The agency folders (the inbox's own subfolders) are
+  /// walked on whichever of `threads` workers takes them: a national inbox lists 6 500 files,
+  /// which took about 0.08 s on one thread before any could be read.
+  package static func scan(inbox: String, threads: Int = 1) throws(ScanError) -> [InboxEntry] {
+    let root = Array(inbox.utf8)
     var entries: [InboxEntry] = []
-    try walk(root: Array(inbox.utf8), relative: [], into: &entries)
+    let folders = try list(root: root, relative: [], into: &entries)
+    let walked = WorkerSlots<Result<[InboxEntry], ScanError>>(count: folders.count)
+    let next = WorkCounter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, folders.count))) { _ in
+      while let index = next.take(below: folders.count) {
+        walked[index] = Result { () throws(ScanError) in
+          var found: [InboxEntry] = []
+          try walk(root: root, relative: folders[index], into: &found)
+          return found
+        }
+      }
+    }
+    // The first failure in listing order, as one thread walking them in turn would meet it.
+    for result in walked.values { entries += try result.get() }
     entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return unique(entries)
   }
 
   private static let slash = UInt8(ascii: "/")
 
+  /// Everything under the folder `relative` (below `root`), its subfolders too.
   private static func walk(root: [UInt8], relative: [UInt8], into entries: inout [InboxEntry])
     throws(ScanError)
+  {
+    for folder in try list(root: root, relative: relative, into: &entries) {
+      try walk(root: root, relative: folder, into: &entries)
+    }
+  }
+
+  /// The folder's entries added to `entries`, apart from its subfolders, which are returned
+  /// to be walked after it is closed.
+  private static func list(root: [UInt8], relative: [UInt8], into entries: inout [InboxEntry])
+    throws(ScanError) -> [[UInt8]]
   {
     let folder = relative.isEmpty ? root : root + [slash] + relative
     guard let directory = withPath(folder, { opendir($0) }) else {
@@ -44,6 +75,7 @@ package enum InboxScanner {
       if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
     }
     closedir(directory)
+    var folders: [[UInt8]] = []
     for name in names {
       let childRelative = relative.isEmpty ? name : relative + [slash] + name
       var info = stat()
@@ -56,7 +88,7 @@ package enum InboxScanner {
       }
       switch info.st_mode & S_IFMT {
       case S_IFDIR:
-        try walk(root: root, relative: childRelative, into: &entries)
+        folders.append(childRelative)
       case S_IFREG:
         entries.append(
           InboxEntry(
@@ -68,6 +100,7 @@ package enum InboxScanner {
           InboxEntry(path: path, isRegularFile: false, size: 0, fileSystemPath: childRelative))
       }
     }
+    return folders
   }
 
   /// Calls `body` with `path` as a C string.

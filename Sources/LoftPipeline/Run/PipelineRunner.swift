@@ -138,7 +138,7 @@ package struct PipelineRunner: Sendable {
   func ingestAndAggregate(_ settings: IngestSettings, threads: Int) throws(LoftError) -> Collected {
     let entries: [InboxEntry]
     do {
-      entries = try InboxScanner.scan(inbox: settings.inbox)
+      entries = try InboxScanner.scan(inbox: settings.inbox, threads: threads)
     } catch {
       throw LoftError(.runtime, code: "inbox.unreadable", "\(error)")
     }
