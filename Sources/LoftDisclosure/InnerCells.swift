@@ -26,7 +26,8 @@ struct InnerCells {
     agency * Int32(roles.count) + Int32(roles.firstIndex(of: role)!)
   }
 
-  /// The agency × role inner cells of an assessment cell.
+  /// The agency × role inner cells of an assessment cell, in column order (agencies in the
+  /// register's order, roles in theirs): `TiedElimination` makes vectors from them as they are.
   func assessmentMembers(_ cell: CellKey) -> [(agency: Int32, role: Role)] {
     if cell.grouping == .role {
       guard let role = Role(rawValue: cell.groupKey) else { return [] }
@@ -36,7 +37,7 @@ struct InnerCells {
     return agencies.flatMap { agency in Self.roles.map { (agency, $0) } }
   }
 
-  /// The agencies of a completion cell.
+  /// The agencies of a completion cell, in the register's order (their column order).
   func completionMembers(_ cell: CellKey) -> [Int32] {
     agenciesByGroup[cell.grouping]?[cell.groupKey] ?? []
   }

@@ -24,9 +24,15 @@ struct TiedElimination {
   }
 
   /// A cell's vector in one item: 1 for each of its inner cells that has contributors.
+  ///
+  /// `members` come in column order (`InnerCells`), so the vector is made as it is, without
+  /// sorting pairs: one of these per cell, course and round was a tenth of the disclosure
+  /// stage.
   func vector(item: Int, members: [Int32]) -> SparseVector {
     let counts = contributors[item]
-    return SparseVector(members.compactMap { counts[Int($0)] > 0 ? ($0, 1) : nil })
+    let columns = members.filter { counts[Int($0)] > 0 }
+    return SparseVector(
+      sortedColumns: columns, values: [UInt64](repeating: 1, count: columns.count))
   }
 
   /// Decides which candidates are published: the cells marked `protected` stay hidden, and so
@@ -74,7 +80,7 @@ struct TiedElimination {
     var eliminator = GaussianEliminator()
     let counts = contributors[item]
     for column in counts.indices where counts[column] > 0 && counts[column] < k {
-      eliminator.protect(SparseVector([(Int32(column), 1)]))
+      eliminator.protect(SparseVector(sortedColumns: [Int32(column)], values: [1]))
     }
     for cell in suppressedByKey {
       eliminator.protect(vectors[cell])
