@@ -113,14 +113,6 @@ package struct RunReport: Codable, Sendable {
     }
   }
 
-  /// The report as pretty JSON with sorted keys.
-  package func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
-  }
-
   /// The report as text a person reads top to bottom.
   package func text() -> String {
     var lines: [String] = []
