@@ -126,4 +126,18 @@ import Testing
       try SnapshotDatabase.build([table])
     }
   }
+
+  @Test("a row too short to hold its key fails the build before the rows are sorted")
+  func rowWithoutItsKey() {
+    let table = Table(
+      name: "keyed", nb: "k", en: "k",
+      columns: [
+        Column("n", .integer, nb: "n", en: "n"),
+        Column("key", .text, key: true, nb: "k", en: "k"),
+      ],
+      rows: [[.int(1), .text("b")], [.int(2)], [.int(3), .text("a")]])
+    #expect(throws: SQLiteError(code: 25, message: "a row of keyed has 1 values, not 2")) {
+      try SnapshotDatabase.build([table])
+    }
+  }
 }
