@@ -28,11 +28,15 @@ package struct StatisticsBuilder: Sendable {
     let periods = state.periods
     let assessments = Self.byPeriod(state.assessments.keys.sorted(), periods: periods)
     let completions = Self.byPeriod(state.completions.keys.sorted(), periods: periods)
-    // Three jobs per period: assessment tables, completion tables, coverage.
+    // Three jobs per period: assessment tables, completion tables, coverage. Handed out the
+    // longest first (completions take about twice as long as assessments, coverage next to
+    // nothing), so that no worker is left alone with a long one at the end.
     let parts = WorkerSlots<StatisticTables>(count: periods.count * 3)
+    let order = [1, 0, 2].flatMap { part in periods.indices.map { $0 * 3 + part } }
     let next = WorkCounter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(threads, periods.count * 3))) { _ in
-      while let job = next.take(below: periods.count * 3) {
+      while let taken = next.take(below: order.count) {
+        let job = order[taken]
         let (index, part) = job.quotientAndRemainder(dividingBy: 3)
         var tables = StatisticTables()
         switch part {

@@ -43,9 +43,10 @@ struct SnapshotAssembler {
 
   /// Makes every file of the snapshot: the database's tables are written on `threads`
   /// workers; then the database is put together and compressed while the summaries, the
-  /// report and the rejects file are made beside it.
+  /// report and the rejects file are made beside it, and then `beside` is run there too.
   func assemble(
-    tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
+    tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1,
+    beside: @escaping @Sendable () -> Void = {}
   ) throws(LoftError) -> Assembled {
     let statistics = tables.render()
     let entries: [(key: String, value: String)] = [
@@ -99,6 +100,7 @@ struct SnapshotAssembler {
         files.append(("report.html", Array(page.html().utf8)))
         // The rejects file too: a messy inbox's takes 0.03 s, which ran alone after both jobs.
         extra[0] = (files, RejectsFile.render(rejects))
+        beside()
       },
     ]
     if threads > 1 {
