@@ -34,7 +34,7 @@ let package = Package(
     // The domain: org numbers, dates, periods, the model, register, catalogue, records. No I/O.
     .target(name: "LoftCore", dependencies: ["CSHA256"]),
     // zstd, wrapped once: streaming decompression with limits, and fixed-level compression.
-    .target(name: "LoftCompression", dependencies: ["CZstd"]),
+    .target(name: "LoftCompression", dependencies: ["CZstd", "LoftCore"]),
     // Bytes → validated records and rejects: dialects, CSV, xAPI, column mapping, rules.
     .target(name: "LoftIngest", dependencies: ["LoftCore", "LoftCompression", "CIntrinsics"]),
     // Records → exact, mergeable states → statistic cells.

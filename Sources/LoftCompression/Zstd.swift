@@ -1,4 +1,6 @@
 import CZstd
+import Dispatch
+import LoftCore
 
 /// libzstd, wrapped once: deterministic one-shot compression and bounded decompression.
 package enum Zstd {
@@ -57,6 +59,34 @@ package enum Zstd {
     return output
   }
 
+  /// Compresses `bytes` as independent frames of `frameSize` bytes each (the last one
+  /// shorter), each as `compress(_:level:)` makes it, concatenated in order. Every zstd decoder
+  /// reads concatenated frames as one stream, and input of at most `frameSize` bytes gives
+  /// exactly `compress(_:level:)`'s one frame.
+  ///
+  /// The frames are compressed on up to `threads` workers; the bytes depend on `frameSize`
+  /// only, never on `threads`.
+  package static func compress(
+    _ bytes: UnsafeRawBufferPointer, level: Int32, frameSize: Int, threads: Int
+  ) throws(ZstdError) -> [UInt8] {
+    precondition(frameSize > 0, "a frame holds at least one byte")
+    let frames = max(1, (bytes.count + frameSize - 1) / frameSize)
+    let compressed = WorkerSlots<Result<[UInt8], ZstdError>>(count: frames)
+    let next = WorkCounter()
+    let input = SharedBytes(bytes: bytes)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, frames))) { _ in
+      while let frame = next.take(below: frames) {
+        let start = frame * frameSize
+        let slice = UnsafeRawBufferPointer(
+          rebasing: input.bytes[start..<min(start + frameSize, input.bytes.count)])
+        compressed[frame] = Result { () throws(ZstdError) in try compress(slice, level: level) }
+      }
+    }
+    var output: [UInt8] = []
+    for result in compressed.values { output += try result.get() }
+    return output
+  }
+
   /// Decompresses one or more concatenated zstd frames held in memory.
   ///
   /// Fails with `.limitExceeded` as soon as the output passes `maxOutputBytes`, before it
@@ -79,4 +109,9 @@ package enum Zstd {
       throw error("\(context): \(String(cString: ZSTD_getErrorName(result)))")
     }
   }
+}
+
+/// Bytes the workers of one call read, never write, and that outlive the call's workers.
+private struct SharedBytes: @unchecked Sendable {
+  let bytes: UnsafeRawBufferPointer
 }

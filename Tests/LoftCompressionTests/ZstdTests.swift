@@ -45,6 +45,31 @@ import Testing
     #expect(first.count < original.count)
   }
 
+  @Test(
+    "compresses in frames: the same bytes at any number of threads, each frame on its own",
+    arguments: [0, 1, 4000, 4096, 50_000])
+  func frames(size: Int) throws {
+    let original = Array(Self.sample(lines: 2000).prefix(size))
+    func framed(_ frameSize: Int, threads: Int) throws -> [UInt8] {
+      try original.withUnsafeBytes { bytes throws(ZstdError) in
+        try Zstd.compress(bytes, level: 3, frameSize: frameSize, threads: threads)
+      }
+    }
+    let one = try framed(4096, threads: 1)
+    for threads in [2, 3, 16] { #expect(try framed(4096, threads: threads) == one) }
+    // Each frame is what one-shot compression makes of its bytes, in order.
+    var expected: [UInt8] = []
+    for start in stride(from: 0, to: original.count, by: 4096) {
+      expected += try Zstd.compress(
+        Array(original[start..<min(start + 4096, original.count)]), level: 3)
+    }
+    if original.isEmpty { expected = try Zstd.compress([], level: 3) }
+    #expect(one == expected)
+    #expect(try Zstd.decompress(one, maxOutputBytes: original.count) == original)
+    // Input that fits one frame is exactly the one-shot frame.
+    #expect(try framed(original.count + 1, threads: 2) == Zstd.compress(original, level: 3))
+  }
+
   @Test("refuses a truncated frame as corrupt")
   func truncated() throws {
     let compressed = try Zstd.compress(Self.sample(lines: 1000), level: 3)
