@@ -48,11 +48,9 @@ struct SnapshotAssembler {
 
   /// Makes every file of the snapshot: the database's tables are written on `threads`
   /// workers; then the database is put together while the summaries, the report and the
-  /// rejects file are made beside it, and then `beside` is run there too; last, the database
-  /// is compressed on every worker.
+  /// rejects file are made beside it; last, the database is compressed on every worker.
   func assemble(
-    tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1,
-    beside: @escaping @Sendable () -> Void = {}
+    tables: StatisticTables, inputs: [InputFile], rejects: [Reject], threads: Int = 1
   ) throws(LoftError) -> Assembled {
     let statistics = tables.render()
     let entries: [(key: String, value: String)] = [
@@ -105,7 +103,6 @@ struct SnapshotAssembler {
         files.append(("report.html", Array(page.html().utf8)))
         // The rejects file too: a messy inbox's takes 0.03 s, which ran alone after both jobs.
         extra[0] = (files, RejectsFile.render(rejects))
-        beside()
       },
     ]
     if threads > 1 {
