@@ -48,6 +48,27 @@ import Testing
     #expect(KeyOrder.sorted(rows.reversed(), keys: keys) == expected)
     #expect(KeyOrder.sorted([], keys: keys).isEmpty)
   }
+
+  @Test("sorts a key column of many distinct values, recurring far apart, as of few")
+  func manyValues() {
+    // 40 courses after 3 groups (more than are looked through one by one), numbers among them,
+    // each course recurring once per group.
+    let courses: [Value] = (0..<40).map {
+      $0 % 7 == 0 ? .integer(Int64(40 - $0)) : .text("C\(($0 * 17) % 40)")
+    }
+    var rows: [[Value]] = []
+    for group in ["b", "a", "c"] {
+      for course in courses { rows.append([.text(group), course]) }
+    }
+    let sorted = KeyOrder.sorted(rows, keys: [1, 0])
+    let expected = rows.sorted { a, b in
+      let first = KeyOrder.compare(a[1], b[1])
+      return first != .equal ? first == .less : KeyOrder.compare(a[0], b[0]) == .less
+    }
+    #expect(sorted == expected)
+    #expect(sorted.first == [.text("a"), .integer(5)])
+    #expect(sorted.last == [.text("c"), .text("C9")])
+  }
 }
 
 extension Value {

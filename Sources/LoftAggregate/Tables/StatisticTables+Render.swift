@@ -4,57 +4,51 @@ extension StatisticTables {
   /// The tables as published: schema, Norwegian and English descriptions, rows in key order.
   package func render() -> [Table] {
     [
-      render(maturityTable, maturity) { row in
+      render(maturityTable, maturity) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .text(row.dimension), .int(row.n), .optional(row.mean), .optional(row.sd),
           .optional(row.ci95Low), .optional(row.ci95High), .optional(row.p25),
           .optional(row.median), .optional(row.p75), .optional(row.shareTransforming),
           .optional(row.weightedMean), suppressedValue(row.suppressed),
         ]
-      } cell: {
-        $0.cell
       },
-      render(stageTable, maturityStage) { row in
+      render(stageTable, maturityStage) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .text(row.dimension), .text(String(row.stage)), row.count.map(Value.int) ?? .null,
           .optional(row.share), suppressedValue(row.suppressed),
         ]
-      } cell: {
-        $0.cell
       },
-      render(gapTable, competenceGap) { row in
+      render(gapTable, competenceGap) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .text(row.area), .int(row.n), .optional(row.meanCurrent), .optional(row.meanTarget),
           .optional(row.meanGap), .optional(row.shareBelowTarget), suppressedValue(row.suppressed),
         ]
-      } cell: {
-        $0.cell
       },
-      render(completionTable, courseCompletion) { row in
+      render(completionTable, courseCompletion) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .text(row.courseID), .int(row.learners), row.completed.map(Value.int) ?? .null,
           .optional(row.completionRate), .optional(row.ci95Low), .optional(row.ci95High),
           .optional(row.medianDaysToComplete), row.minutesTotal.map(Value.int) ?? .null,
           suppressedValue(row.suppressed),
         ]
-      } cell: {
-        $0.cell
       },
-      render(reachTable, reach) { row in
+      render(reachTable, reach) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .int(row.leaders), .int(row.learners), row.completers.map(Value.int) ?? .null,
           .optional(row.reach), suppressedValue(row.suppressed),
         ]
-      } cell: {
-        $0.cell
       },
-      render(coverageTable, coverage) { row in
+      render(coverageTable, coverage) { row, key in
         [
+          key.period, key.grouping, key.groupKey,
           .int(row.agenciesRegistered), .int(row.agenciesDelivered), .int(row.respondents),
           .int(row.leaders), .real(row.responseRate),
         ]
-      } cell: {
-        $0.cell
       },
       {
         let rows = agencyBenchmark
@@ -70,16 +64,41 @@ extension StatisticTables {
     ]
   }
 
-  private func render<Row: Sendable>(
-    _ schema: Table, _ rows: [Row], values: @escaping @Sendable (Row) -> [Value],
-    cell: @escaping @Sendable (Row) -> CellKey
+  /// A table whose row `i` is `values(rows[i], key)`, `key` being the row's cell as the values
+  /// of the key columns: each row made as one array (a prefix and the rest, concatenated, took
+  /// three).
+  private func render<Row: Sendable & CellRow>(
+    _ schema: Table, _ rows: [Row], values: @escaping @Sendable (Row, KeyValues) -> [Value]
   ) -> Table {
     schema.withRows(count: rows.count) { index in
       let row = rows[index]
-      let key = cell(row)
-      return [.text(key.period.description), .text(key.grouping.rawValue), .text(key.groupKey)]
-        + values(row)
+      return values(row, KeyValues(row.cell))
     }
+  }
+}
+
+/// A statistic row, of one cell.
+private protocol CellRow {
+  var cell: CellKey { get }
+}
+
+extension MaturityRow: CellRow {}
+extension MaturityStageRow: CellRow {}
+extension CompetenceGapRow: CellRow {}
+extension CourseCompletionRow: CellRow {}
+extension ReachRow: CellRow {}
+extension CoverageRow: CellRow {}
+
+/// A cell's key as the values of the key columns `period`, `grouping`, `group_key`.
+private struct KeyValues {
+  let period: Value
+  let grouping: Value
+  let groupKey: Value
+
+  init(_ cell: CellKey) {
+    period = .text(cell.period.description)
+    grouping = .text(cell.grouping.rawValue)
+    groupKey = .text(cell.groupKey)
   }
 }
 

@@ -17,18 +17,25 @@ enum KeyOrder {
     for (column, key) in keys.enumerated() {
       var seen: [Value: Int32] = [:]
       var distinct: [Value] = []
+      var previous: (value: Value, number: Int32)?
       for (index, row) in rows.enumerated() {
         let value = row[key]
-        // Rows come grouped, so a value is most often the one just above it.
-        if index > 0, value == rows[index - 1][key] {
-          ranks[index * width + column] = ranks[(index - 1) * width + column]
-        } else if let number = seen[value] {
-          ranks[index * width + column] = number
+        let number: Int32
+        // Rows come grouped, so a value is most often the one just above it; else it is mostly
+        // one of a few (dimensions, stages), found sooner by looking through them than by hashing.
+        if let previous, previous.value == value {
+          number = previous.number
+        } else if distinct.count <= 16, let found = distinct.firstIndex(of: value) {
+          number = Int32(found)
+        } else if let known = seen[value] {
+          number = known
         } else {
-          seen[value] = Int32(distinct.count)
-          ranks[index * width + column] = Int32(distinct.count)
+          number = Int32(distinct.count)
+          seen[value] = number
           distinct.append(value)
         }
+        ranks[index * width + column] = number
+        previous = (value, number)
       }
       // Numbered in order of appearance so far; renumbered by their order.
       var rank = [Int32](repeating: 0, count: distinct.count)
