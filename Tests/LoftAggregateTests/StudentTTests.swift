@@ -43,6 +43,15 @@ import Testing
     #expect(isClose(StudentT.quantile(p, degreesOfFreedom: df), expected, relative: 1e-11))
   }
 
+  @Test("t(0.975, df) from the table made once is the computed value, to the bit")
+  func upperQuantileTable() {
+    for df in 1...1100 {
+      #expect(
+        StudentT.quantile(0.975, degreesOfFreedom: df)
+          == StudentT.computedQuantile(0.975, degreesOfFreedom: df), "df \(df)")
+    }
+  }
+
   @Test("approaches the normal quantile for large df")
   func largeDegreesOfFreedom() {
     let t = StudentT.quantile(0.975, degreesOfFreedom: 1_000_000)

@@ -19,6 +19,19 @@ package enum StudentT {
   package static func quantile(_ p: Double, degreesOfFreedom df: Int) -> Double {
     precondition(df >= 1, "degrees of freedom must be at least 1, got \(df)")
     precondition(p >= 0 && p <= 1, "a probability must lie in 0...1, got \(p)")
+    if p == 0.975 && df <= upperQuantiles.count { return upperQuantiles[df - 1] }
+    return computedQuantile(p, degreesOfFreedom: df)
+  }
+
+  /// `quantile(0.975, degreesOfFreedom: df)` for df 1…1024, made once (about 2 ms): every 95 %
+  /// interval of a mean asks for it, and most cells have fewer than 1025 contributors. Computed
+  /// again row by row, it took a tenth of the statistics' time.
+  private static let upperQuantiles: [Double] = (1...1024).map {
+    computedQuantile(0.975, degreesOfFreedom: $0)
+  }
+
+  /// `quantile(p, degreesOfFreedom: df)` computed; df ≥ 1 and p in 0…1.
+  static func computedQuantile(_ p: Double, degreesOfFreedom df: Int) -> Double {
     if p == 0 { return -.infinity }
     if p == 1 { return .infinity }
     if p == 0.5 { return 0 }
