@@ -194,12 +194,15 @@ package struct PipelineRunner: Sendable {
       }
       slots[worker] = (state, results)
     }
-    var state = AggregationState()
+    // The first worker's state is the start: the others' cells (of other agencies) are added
+    // to it, instead of every worker's to an empty state.
+    let values = slots.values
+    var state = values[0].state
     var inputs = plan.settled
     var rejects: [Reject] = []
     var byIndex: [Int: AgencyIngest.Result] = [:]
-    for slot in slots.values {
-      state.merge(slot.state)
+    for (worker, slot) in values.enumerated() {
+      if worker > 0 { state.merge(slot.state) }
       for (index, result) in slot.results { byIndex[index] = result }
     }
     for index in plan.agencies.indices {

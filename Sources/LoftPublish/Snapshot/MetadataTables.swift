@@ -16,7 +16,7 @@ package enum MetadataTables {
   }
 
   package static func inputs(_ files: [InputFile]) -> Table {
-    func text(_ value: String?) -> Value { value.map(Value.text) ?? .null }
+    @Sendable func text(_ value: String?) -> Value { value.map(Value.text) ?? .null }
     return Table(
       name: "_inputs", nb: "Hver fil i innboksen og hva som ble av den",
       en: "Every file in the inbox and what became of it",
@@ -39,14 +39,17 @@ package enum MetadataTables {
         Column(
           "rows_duplicate", .integer, nb: "Poster som var duplikater", en: "Duplicate records"),
       ],
-      rows: files.map { file in
-        [
-          .text(file.path), text(file.sha256), .int(file.bytes), text(file.kind), text(file.format),
-          text(file.dialect), .text(file.status.rawValue), text(file.reason?.rawValue),
-          .int(file.rowsRead), .int(file.rowsAccepted), .int(file.rowsRejected),
-          .int(file.rowsDuplicate),
-        ]
-      })
+      // Made row by row when the table is written, on the worker that writes it.
+      rowCount: files.count
+    ) { index in
+      let file = files[index]
+      return [
+        .text(file.path), text(file.sha256), .int(file.bytes), text(file.kind), text(file.format),
+        text(file.dialect), .text(file.status.rawValue), text(file.reason?.rawValue),
+        .int(file.rowsRead), .int(file.rowsAccepted), .int(file.rowsRejected),
+        .int(file.rowsDuplicate),
+      ]
+    }
   }
 
   package static func model(_ model: Model) -> Table {
@@ -184,13 +187,16 @@ package enum MetadataTables {
           "reason", .text, nb: "primary, secondary eller weighted",
           en: "primary, secondary or weighted"),
       ],
-      rows: entries.map { entry in
-        [
-          .text(entry.table), .text(entry.cell.period.description),
-          .text(entry.cell.grouping.rawValue), .text(entry.cell.groupKey), .text(entry.item),
-          .text(entry.reason),
-        ]
-      })
+      // Made row by row when the table is written, on the worker that writes it.
+      rowCount: entries.count
+    ) { index in
+      let entry = entries[index]
+      return [
+        .text(entry.table), .text(entry.cell.period.description),
+        .text(entry.cell.grouping.rawValue), .text(entry.cell.groupKey), .text(entry.item),
+        .text(entry.reason),
+      ]
+    }
   }
 
   /// `_tables`: every table, and every column of it, described in Norwegian and English.
