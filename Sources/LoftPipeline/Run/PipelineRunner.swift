@@ -35,7 +35,7 @@ package struct PipelineRunner: Sendable {
     let asOf = options.asOf ?? Self.todayInOslo()
     let output = options.output.map(Self.absolute) ?? definition.output
     var report = RunReport(pipeline: pipeline, asOf: asOf, started: started)
-    let reports = ReportWriter(output: output)
+    let reports = ReportWriter(output: output, threads: options.threadCount)
     do throws(LoftError) {
       // The register and catalogue first (exit 2), then the lock, so an unwritable output or
       // a concurrent run stops us before any delivery is read.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LoftCore
 import LoftPublish
@@ -5,18 +6,25 @@ import LoftPublish
 /// Writes the run report as `<output>/reports/<run>.json` and `.txt`; never fails the run.
 struct ReportWriter {
   let output: String
+  /// With more than one, the two files are made and written at once: the last step of a run,
+  /// 0.03-0.05 s for a national report's 6 583 file rows, one after the other.
+  var threads = 1
 
   func write(_ report: RunReport) {
     let files = DurableFiles()
     let folder = output + "/reports"
     let stamp = report.started.filter { $0.isNumber }.prefix(17)
-    let name = "\(stamp)-\(getProcessID())"
-    do {
-      try files.makeFolder(folder)
-      try files.writeAtomically(Array(report.json().utf8), to: "\(folder)/\(name).json")
-      try files.writeAtomically(Array(report.text().utf8), to: "\(folder)/\(name).txt")
-    } catch {
-      // The report is a courtesy; a run's outcome does not depend on it.
+    let path = "\(folder)/\(stamp)-\(getProcessID())"
+    // The report is a courtesy; a run's outcome does not depend on it.
+    guard (try? files.makeFolder(folder)) != nil else { return }
+    let jobs: [@Sendable () -> Void] = [
+      { try? files.writeAtomically(Array(report.json().utf8), to: path + ".json") },
+      { try? files.writeAtomically(Array(report.text().utf8), to: path + ".txt") },
+    ]
+    if threads > 1 {
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+    } else {
+      for job in jobs { job() }
     }
   }
 }
