@@ -233,12 +233,15 @@ package struct PipelineRunner: Sendable {
       maxRejectRate: definition.maxRejectRate, granularity: definition.period, asOf: asOf)
   }
 
+  /// Suppressed cells per table and reason, by table, then reason; counted in a dictionary per
+  /// table rather than by a key string made for every entry.
   static func suppressionCounts(_ entries: [SuppressionEntry]) -> [RunReport.SuppressionCount] {
-    var counts: [String: Int] = [:]
-    for entry in entries { counts["\(entry.table)\t\(entry.reason)", default: 0] += 1 }
-    return counts.keys.sorted().map { key in
-      let parts = key.split(separator: "\t").map(String.init)
-      return RunReport.SuppressionCount(table: parts[0], reason: parts[1], cells: counts[key]!)
+    var counts: [String: [String: Int]] = [:]
+    for entry in entries { counts[entry.table, default: [:]][entry.reason, default: 0] += 1 }
+    return counts.keys.sorted().flatMap { table in
+      counts[table]!.sorted { $0.key < $1.key }.map { reason, cells in
+        RunReport.SuppressionCount(table: table, reason: reason, cells: cells)
+      }
     }
   }
 
