@@ -7,7 +7,7 @@ import LoftPublish
 struct ReportWriter {
   let output: String
   /// With more than one, the two files are made and written at once: the last step of a run,
-  /// 0.03-0.05 s for a national report's 6 583 file rows, one after the other.
+  /// 0.03–0.05 s for a national report's 6 583 file rows, one after the other.
   var threads = 1
 
   func write(_ report: RunReport) {
