@@ -137,6 +137,52 @@ import Testing
     #expect(output.leftovers.isEmpty)
   }
 
+  @Test("with two threads, a failed publish also leaves the output as it was, and its report")
+  func failureAtTwoThreads() throws {
+    // Two threads take other paths at the end of a run: the spent state freed on another
+    // thread while the files are written, the report's two files written at once.
+    let fixture = try Fixture("small")
+    defer { fixture.remove() }
+    let output = OutputFolder(path: fixture.path("out"))
+    let options = RunOptions(threads: 2, asOf: Self.secondDay)
+    let first = try PipelineRunner().run(
+      fixture.path("small.yaml"), options: RunOptions(threads: 2, asOf: Self.firstDay))
+    let firstName = (first.snapshotPath as NSString).lastPathComponent
+    let faults = FileSystemFaults([
+      .init(kind: .rename, pattern: "*/snapshots/2026-12-01-*", action: .fail(errno: EXDEV))
+    ])
+    let error = try #require(throws: LoftError.self) {
+      try PipelineRunner(files: DurableFiles(faults: faults)).run(
+        fixture.path("small.yaml"), options: options)
+    }
+    #expect(error.exitCode == 1)
+    #expect(output.snapshots == [firstName])
+    #expect(output.latest == "snapshots/" + firstName)
+    #expect(output.leftovers.isEmpty)
+    // Both runs' reports, each as JSON and text; the failed one says why.
+    let reports = listFolder(fixture.path("out/reports")).sorted()
+    #expect(reports.filter { $0.hasSuffix(".json") }.count == 2, "\(reports)")
+    #expect(reports.filter { $0.hasSuffix(".txt") }.count == 2, "\(reports)")
+    let failed = try String(
+      contentsOfFile: fixture.path("out/reports/" + reports.last { $0.hasSuffix(".txt") }!),
+      encoding: .utf8)
+    #expect(failed.contains("error: "), "\(failed)")
+  }
+
+  @Test("a report that cannot be written does not fail the run, at one thread or two")
+  func unwritableReports() throws {
+    for threads in [1, 2] {
+      let fixture = try Fixture("small")
+      defer { fixture.remove() }
+      // A regular file where the reports folder must be.
+      try fixture.write("not a folder", to: "out/reports")
+      let result = try PipelineRunner().run(
+        fixture.path("small.yaml"), options: RunOptions(threads: threads, asOf: Self.firstDay))
+      #expect(!result.existed)
+      #expect(OutputFolder(path: fixture.path("out")).latest != nil, "threads \(threads)")
+    }
+  }
+
   @Test("the next run removes what a killed run left")
   func leftoversAreRemoved() throws {
     let fixture = try Fixture("small")

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LoftCore
 import LoftPublish
@@ -21,11 +20,7 @@ struct ReportWriter {
       { try? files.writeAtomically(Array(report.json().utf8), to: path + ".json") },
       { try? files.writeAtomically(Array(report.text().utf8), to: path + ".txt") },
     ]
-    if threads > 1 {
-      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
-    } else {
-      for job in jobs { job() }
-    }
+    runSideBySide(jobs, threads: threads)
   }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LoftAggregate
 import LoftCompression
@@ -105,11 +104,7 @@ struct SnapshotAssembler {
         extra[0] = (files, RejectsFile.render(rejects))
       },
     ]
-    if threads > 1 {
-      DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
-    } else {
-      for job in jobs { job() }
-    }
+    runSideBySide(jobs, threads: threads)
     // Compressed once both jobs are done, on every thread: a job's own workers would run one
     // after the other (libdispatch narrows a concurrentPerform inside another to one thread).
     let compressed: [UInt8]

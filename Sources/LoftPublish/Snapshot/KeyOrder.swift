@@ -25,9 +25,9 @@ enum KeyOrder {
         // one of a few (dimensions, stages), found sooner by looking through them than by hashing.
         if let previous, previous.value == value {
           number = previous.number
-        } else if distinct.count <= 16, let found = distinct.firstIndex(of: value) {
-          number = Int32(found)
-        } else if let known = seen[value] {
+        } else if let known = distinct.count <= 16
+          ? distinct.firstIndex(of: value).map(Int32.init) : seen[value]
+        {
           number = known
         } else {
           number = Int32(distinct.count)
