@@ -107,3 +107,19 @@ if Context.environment["LOFT_FUZZ"] == "1" {
       path: "Fuzz/Definition"),
   ]
 }
+
+// MARK: - Micro-benchmarks
+// `loft-micro` times the hot paths one by one (Benchmarks/micro/loft-micro): only defined when
+// LOFT_MICRO=1, which `Benchmarks/run.sh` sets, so the normal build never compiles it. In this
+// package, like the fuzz targets, because it uses `package` symbols.
+if Context.environment["LOFT_MICRO"] == "1" {
+  package.targets += [
+    .executableTarget(
+      name: "loft-micro",
+      dependencies: [
+        "LoftCore", "LoftIngest", "LoftAggregate", "LoftDisclosure", "LoftPublish",
+        "LoftCompression", "LoftPipeline",
+      ],
+      path: "Benchmarks/micro/loft-micro")
+  ]
+}

@@ -280,10 +280,42 @@ def main() -> None:
         say(table(["inbox", "threads", "MB", "s", "min–max s", "MB/s", "peak RSS MB",
                    "rows accepted", "rejected"], rows))
         say("")
-        say("A nested package (`Benchmarks/Micro`) cannot time the tokenizer or the "
-            "aggregation directly: the root package exports only the `loft` executable, and "
-            "a package depending on it by path sees products, not its library targets. So "
-            "the hot paths are timed from the outside, as above and in the stage table.\n")
+
+    isolated = sorted((results / "micro").glob("*.tsv")) if (results / "micro").exists() else []
+    if isolated:
+        say("## Micro-benchmarks: the hot paths one by one\n")
+        say("`loft-micro` (`Benchmarks/micro/loft-micro`, built with `LOFT_MICRO=1`) times each "
+            "step alone, on one thread, in the same release build, with its inputs already in "
+            "memory (the files read, or every agency's records folded, before any timing), "
+            "and compares it with a baseline timed in the same run, round after round: "
+            "`tokenize` (sniff, transcode, dialect, split into fields) against `floor-newlines` "
+            "(one look at every byte); `validate` (and every record checked by its row "
+            "validator) against `tokenize`; `merge` (two workers' statistics states, the even "
+            "and the odd agencies) against `add` (the records added into those two states); "
+            "`snapshot-write` (the statistic tables into the SQLite database, serialized) "
+            "against `zstd-3` over the same database bytes. Median and fastest of the "
+            "rounds; per item is per record (reading, `add`), per state cell (`merge`) or per "
+            "table row (the rest).\n")
+        rows = []
+        for path in isolated:
+            with open(path, newline="") as fh:
+                lines = list(csv.DictReader(fh, delimiter="\t"))
+            by_name = {line["name"]: line for line in lines}
+            inbox = path.stem.split("-", 1)[1]
+            for line in lines:
+                median = float(line["median_s"])
+                size, items = int(line["bytes"]), int(line["items"])
+                base = by_name.get(line["baseline"])
+                rows.append([
+                    inbox, f"`{line['name']}`",
+                    f"`{line['baseline']}`" if base else "",
+                    f"{median:.3f}", f"{float(line['fastest_s']):.3f}",
+                    f"{size / MB / median:.0f}" if size else "",
+                    f"{median * 1e9 / items:.0f}" if items else "",
+                    f"{median / float(base['median_s']):.2f}" if base else ""])
+        say(table(["inbox", "step", "baseline", "s", "fastest s", "MB/s", "ns per item",
+                   "× baseline"], rows, left=3))
+        say("")
 
     # Where the time goes: measured by hand with perf, kept beside this script.
     profile = Path(__file__).resolve().parent / "PROFILE.md"

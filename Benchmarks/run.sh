@@ -3,6 +3,7 @@
 #
 #   Benchmarks/run.sh [--skip-x10] [--skip-micro] [--runs N]
 #   LOFT=/path/to/loft Benchmarks/run.sh                        # an already built binary
+#   LOFT_MICRO_BIN=/path/to/loft-micro Benchmarks/run.sh        # and an already built loft-micro
 #   SWIFT_BUILD_FLAGS="--scratch-path .build-hf" Benchmarks/run.sh
 #
 # In one run, on the same files, it
@@ -22,12 +23,14 @@
 #      take turns, run after run, so that the shared cores' slower minutes fall on every
 #      contender alike;
 #   4. times the floors over the same bytes: `cat` of every file, and `tar | zstd -1 -T2`;
-#   5. micro-benchmarks from the outside (the root package exports only the `loft`
-#      executable, so a nested package cannot reach the library modules): `loft validate`
-#      on 200 MB single-dialect inboxes (comma UTF-8, semicolon Windows-1252 CRLF, UTF-16
-#      tab; Benchmarks/micro/make_inbox.py) for MB/s per dialect, a 1 GB one-agency
-#      assessment + completion delivery for MB/s and peak RSS, and the stages of `loft run`
-#      from its run reports (<output>/reports/*.json);
+#   5. micro-benchmarks: `loft validate` on 200 MB single-dialect inboxes (comma UTF-8,
+#      semicolon Windows-1252 CRLF, UTF-16 tab; Benchmarks/micro/make_inbox.py) for MB/s per
+#      dialect, a 1 GB one-agency assessment + completion delivery for MB/s and peak RSS, the
+#      stages of `loft run` from its run reports (<output>/reports/*.json), and the hot paths
+#      one by one, each against a baseline in the same process (`loft-micro`, built with
+#      LOFT_MICRO=1, or LOFT_MICRO_BIN=/path/to/loft-micro): tokenizing and row checks per
+#      dialect and on national clean, adding to and merging statistics states, statistics,
+#      disclosure, and the snapshot's SQLite write against zstd over the same bytes;
 #   6. writes Benchmarks/RESULTS.md (Benchmarks/report.py) with every figure, the ratios, the
 #      machine, the date and this command. Raw measurements stay in $LOFT_BENCH_DIR/results.
 # Needs python3 (3.11) with venv, zstd, /usr/bin/time (GNU). Exits non-zero if anything fails.
@@ -43,7 +46,7 @@ runs=3
 x10=1
 micro=1
 command_line="Benchmarks/run.sh $*"
-for var in SWIFT_BUILD_FLAGS LOFT LOFT_BENCH_DIR; do  # the environment that changes what runs
+for var in SWIFT_BUILD_FLAGS LOFT LOFT_MICRO_BIN LOFT_BENCH_DIR; do  # the environment that changes what runs
   [[ -n "${!var:-}" ]] && command_line="$var=\"${!var}\" $command_line"
 done
 started="$(date -u '+%Y-%m-%d %H:%M')"
@@ -86,6 +89,14 @@ if [[ -z "${LOFT:-}" ]]; then
   LOFT="$(cd "$repo" && swift build -c release ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/loft"
 fi
 [[ -x "$LOFT" ]] || die "no loft binary at $LOFT"
+if [[ $micro == 1 && -z "${LOFT_MICRO_BIN:-}" ]]; then
+  log "building loft-micro (release, LOFT_MICRO=1)"
+  # shellcheck disable=SC2086
+  (cd "$repo" && LOFT_MICRO=1 swift build -c release --product loft-micro ${SWIFT_BUILD_FLAGS:-} >&2)
+  # shellcheck disable=SC2086
+  LOFT_MICRO_BIN="$(cd "$repo" && LOFT_MICRO=1 swift build -c release ${SWIFT_BUILD_FLAGS:-} --show-bin-path)/loft-micro"
+fi
+[[ $micro == 0 || -x "${LOFT_MICRO_BIN:-}" ]] || die "no loft-micro binary at ${LOFT_MICRO_BIN:-}"
 
 # MARK: - Measuring
 
@@ -270,6 +281,16 @@ if [[ $micro == 1 ]]; then
       cp "$results/logs/validate-$name-t$threads-1.out" "$results/reports/validate-$name-t$threads.json"
     done
   done
+  # The hot paths one by one, each against its baseline, N rounds in one process.
+  mkdir -p "$results/micro"
+  for name in micro-comma micro-semicolon micro-utf16 national-clean; do
+    log "loft-micro reading $name"
+    "$LOFT_MICRO_BIN" reading "$bench/$name/pipeline.yaml" --rounds "$runs" --as-of "$as_of" \
+      > "$results/micro/reading-$name.tsv" || die "loft-micro reading $name failed"
+  done
+  log "loft-micro state national-clean"
+  "$LOFT_MICRO_BIN" state "$bench/national-clean/pipeline.yaml" --rounds "$runs" --as-of "$as_of" \
+    > "$results/micro/state-national-clean.tsv" || die "loft-micro state national-clean failed"
 fi
 
 # MARK: - The machine, and the report

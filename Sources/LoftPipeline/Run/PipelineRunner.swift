@@ -218,7 +218,7 @@ package struct PipelineRunner: Sendable {
   }
 
   /// Reads the register and catalogue (exit 2 on any defect) and gathers the ingest settings.
-  static func settings(_ definition: PipelineDefinition, asOf: Day) throws(LoftError)
+  package static func settings(_ definition: PipelineDefinition, asOf: Day) throws(LoftError)
     -> IngestSettings
   {
     let register = try ReferenceLoader.register(
