@@ -78,6 +78,10 @@ struct ReadingBenchmarks {
     guard checked.accepted + checked.rejected == records else {
       throw MicroError("validate saw \(checked) records, tokenize \(records)")
     }
+    let counted = deliveries.reduce(0) { $0 + $1.bytes.lazy.filter { $0 == 0x0A }.count }
+    guard lines == counted else {
+      throw MicroError("the SIMD floor counted \(lines) line feeds, a plain loop \(counted)")
+    }
     FileHandle.standardError.write(
       "loft-micro: \(deliveries.count) files (\(quarantined) left out, quarantined whole), \(lines) line feeds, \(records) records, \(checked.accepted) valid, \(checked.rejected) rejected\n"
         .data(using: .utf8)!)
