@@ -31,6 +31,9 @@ import Testing
       ("2025-03-01T10:15", "2025-03-01"), ("2025-03-01T23:30:00-05:00", "2025-03-01"),
       ("2025-03-01 08:00:00Z", "2025-03-01"), ("2025-03-01T08:00:00.123+0100", "2025-03-01"),
       ("2024-02-29", "2024-02-29"), ("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-01"),
+      // Ten bytes shaped like DD.MM.YYYY, read by the fast path.
+      ("29.02.2024", "2024-02-29"), ("31.12.9999", "9999-12-31"), ("01.01.0001", "0001-01-01"),
+      ("1.03.2025", "2025-03-01"), ("01.3.2025", "2025-03-01"),
     ])
   func dates(_ text: String, _ expected: String) {
     #expect(FieldParsing.date(text)?.description == expected)
@@ -45,6 +48,9 @@ import Testing
       // Ten bytes shaped like YYYY-MM-DD, read by the fast path: each must still fail.
       "2025-13-01", "2025-00-10", "2025-04-31", "2023-02-29", "2025-1a-01", "20x5-01-01",
       "2025-01-0/", "2025-01-:1", "1.2-03-04-", "+025-01-01", "2025-01- 1",
+      // And shaped like DD.MM.YYYY.
+      "30.02.2024", "29.02.2023", "31.04.2025", "00.01.2025", "01.00.2025", "01.13.2025",
+      "1a.01.2025", "01.01.20x5", "0..01.2025", " 1.01.2025", "01.01.0000", "01.-1.2025",
     ])
   func badDates(_ text: String) {
     #expect(FieldParsing.date(text) == nil)
@@ -87,6 +93,12 @@ import Testing
       ("toppleder", "top_leader"), ("TEAM_LEADER", "team_leader"), ("Annen", "other"),
       ("p\u{0061}\u{030A}meldt", "enrolled"), ("Fullført", "completed"), ("ikke bestått", "failed"),
       ("PÅGÅR", "in_progress"), ("chef", "-"),
+      // Each word as listed.
+      ("enrolled", "enrolled"), ("påmeldt", "enrolled"), ("in_progress", "in_progress"),
+      ("pågår", "in_progress"), ("completed", "completed"), ("fullført", "completed"),
+      ("failed", "failed"), ("withdrawn", "withdrawn"), ("trukket", "withdrawn"),
+      ("mellomleder", "middle_manager"), ("teamleder", "team_leader"), ("annen", "other"),
+      ("", "-"), ("a word longer than every word listed", "-"),
     ])
   func words(text: String, expected: String) {
     let role = bytes(text) { FieldParsing.role($0) }

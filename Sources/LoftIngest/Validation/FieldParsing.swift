@@ -66,20 +66,36 @@ package enum FieldParsing {
     return text.withUTF8 { date(bytes: $0) }
   }
 
+  /// The day whose four-digit year, two-digit month and two-digit day start at these offsets
+  /// of `bytes`; nil when one of them is not all digits, or the date is impossible.
+  @inline(__always)
+  private static func fixedDate(
+    _ bytes: UnsafeBufferPointer<UInt8>, year: Int, month: Int, day: Int
+  ) -> Day? {
+    var valid = true
+    func digit(_ index: Int) -> Int {
+      let value = Int(bytes[index]) &- 48
+      if value < 0 || value > 9 { valid = false }
+      return value
+    }
+    let y = digit(year) * 1000 + digit(year + 1) * 100 + digit(year + 2) * 10 + digit(year + 3)
+    let m = digit(month) * 10 + digit(month + 1)
+    let d = digit(day) * 10 + digit(day + 1)
+    return valid ? Day(year: y, month: m, day: d) : nil
+  }
+
   /// `date(_:)` on UTF-8 bytes.
   package static func date(bytes: UnsafeBufferPointer<UInt8>) -> Day? {
-    // Nearly every date is exactly `YYYY-MM-DD`: read its digits straight.
-    if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
-      var valid = true
-      func digit(_ index: Int) -> Int {
-        let value = Int(bytes[index]) &- 48
-        if value < 0 || value > 9 { valid = false }
-        return value
+    // Nearly every date is exactly `YYYY-MM-DD`, or `DD.MM.YYYY` from Norwegian Excel: their
+    // digits are read straight. (Any other date with these separators there is not a date in
+    // the forms below either.)
+    if bytes.count == 10 {
+      if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+        return fixedDate(bytes, year: 0, month: 5, day: 8)
       }
-      let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
-      let month = digit(5) * 10 + digit(6)
-      let day = digit(8) * 10 + digit(9)
-      return valid ? Day(year: year, month: month, day: day) : nil
+      if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: ".") {
+        return fixedDate(bytes, year: 6, month: 3, day: 0)
+      }
     }
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= bytes.count, !range.isEmpty else { return nil }
