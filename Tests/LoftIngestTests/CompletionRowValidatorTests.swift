@@ -121,4 +121,73 @@ import Testing
     #expect(reject.reason == .missingRequired)
     #expect(reject.column == "completed_on")
   }
+
+  @Test("valid rows are checked straight, with the outcome of the check in column order")
+  func straightAndOrderedAgree() throws {
+    let v = try validator(
+      header: [
+        "learner_id", "org_number", "course_id", "status", "enrolled_on", "completed_on",
+        "minutes_spent",
+      ])
+    // Every combination of valid, empty, defective and unusual values: 130 bytes of `å` are 65
+    // characters, a spaced org number is the folder's, `123456785` is another agency's.
+    let learners = [
+      "l-1", "", " l-2\t", String(repeating: "å", count: 65), String(repeating: "x", count: 129),
+    ]
+    let orgs = ["", "974760673", "974 760 673", "123456785"]
+    let courses = ["C1", "", "C9", " C1 "]
+    let statuses = ["completed", "enrolled", "", "done", "Fullført"]
+    let enrolled = ["2025-02-01", "", "2025-02-30", "01.02.2025", "2031-01-01"]
+    let completed = ["2025-02-10", "", "garbage", "2025-01-01", "2031-01-01"]
+    let minutes = ["", "45", "-5", "3,0"]
+    var rows = 0
+    var accepted = 0
+    var differing: [[String]] = []
+    for learner in learners {
+      for org in orgs {
+        for course in courses {
+          for status in statuses {
+            for enrolledOn in enrolled {
+              for completedOn in completed {
+                for spent in minutes {
+                  let fields = [learner, org, course, status, enrolledOn, completedOn, spent]
+                  let (straight, ordered) = CSVRecord.withFields(fields, line: 5) { row in
+                    var first = ByteInterner()
+                    var second = ByteInterner()
+                    return (
+                      v.validate(row, pseudonyms: &first),
+                      v.checkedInOrder(row, pseudonyms: &second)
+                    )
+                  }
+                  rows += 1
+                  if case .success = straight { accepted += 1 }
+                  if straight != ordered && differing.count < 5 { differing.append(fields) }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(differing.isEmpty, "rows checked otherwise straight: \(differing)")
+    #expect(rows == 40_000)
+    #expect(accepted > 500 && accepted < rows / 2)
+  }
+
+  @Test("a course id written in another Unicode form than the catalogue's is found")
+  func courseInAnotherForm() throws {
+    let catalogue = Catalogue(courses: [
+      Course(
+        id: "Å1", title: "Intro", provider: "Digdir", license: "CC BY 4.0",
+        areas: ["technology_data"], minutes: 60, xapiActivityID: "https://x/a1")
+    ])
+    let mapping = try HeaderMapping(
+      header: ["learner_id", "course_id", "status", "enrolled_on"],
+      vocabulary: ColumnVocabulary(kind: .completion, model: TestModel.model),
+      model: TestModel.model)
+    let v = CompletionRowValidator(
+      mapping: mapping, context: TestModel.context(), catalogue: catalogue)
+    let record = try v.validate(["l", "A\u{030A}1", "enrolled", "2025-02-01"], line: 2).get()
+    #expect(record.course == 0)
+  }
 }

@@ -31,10 +31,16 @@ package struct RowContext: Sendable {
       message: message)
   }
 
+  /// Whether a written org number is empty (the folder's) or the folder's as registered: what
+  /// nearly every row writes, and always passes `checkOrg`.
+  @inline(__always)
+  package func isFolderOrg(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.isEmpty || bytes.equals(folderOrgDigits)
+  }
+
   /// Checks a written org number against the register and the folder; empty means the folder's.
   package func checkOrg(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> Reject? {
-    // Nearly every row writes the folder's own number as it is registered.
-    if bytes.isEmpty || bytes.equals(folderOrgDigits) { return nil }
+    if isFolderOrg(bytes) { return nil }
     let text = String(decoding: bytes, as: UTF8.self)
     guard let org = OrgNumber(text) else {
       return reject(line, .orgNumber, .badOrgNumber, "`\(text)` is not a valid org number")
