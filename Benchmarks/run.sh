@@ -34,8 +34,8 @@
 #   6. writes Benchmarks/RESULTS.md (Benchmarks/report.py) with every figure, the ratios, the
 #      machine, the date and this command. Raw measurements stay in $LOFT_BENCH_DIR/results.
 # Needs python3 (3.11) with venv, zstd, /usr/bin/time (GNU). Exits non-zero if anything fails.
-# On two shared cores: about 40 minutes with ×10 once the data is there (generating it all
-# first takes another 30: ×10 alone 20), about 20 minutes with --skip-x10.
+# On two shared cores, once the data is there: about 10 minutes with ×10 and 3 runs, 15 with
+# --runs 5 (generating it all first takes another 30 minutes: ×10 alone 20).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
