@@ -54,7 +54,7 @@ struct StateBenchmarks {
     for _ in 0..<rounds {
       var (even, odd) = add.time { halves() }
       merge.time { even.merge(odd) }
-      odd = AggregationState()
+      odd = AggregationState()  // freed here, outside the timings
       cells = even.assessments.count + even.completions.count
       let builder = StatisticsBuilder(
         register: settings.register, catalogue: settings.catalogue, model: settings.model)
