@@ -1,5 +1,4 @@
 import CZstd
-import Dispatch
 import LoftCore
 
 /// libzstd, wrapped once: deterministic one-shot compression and bounded decompression.
@@ -71,19 +70,15 @@ package enum Zstd {
   ) throws(ZstdError) -> [UInt8] {
     precondition(frameSize > 0, "a frame holds at least one byte")
     let frames = max(1, (bytes.count + frameSize - 1) / frameSize)
-    let compressed = WorkerSlots<Result<[UInt8], ZstdError>>(count: frames)
-    let next = WorkCounter()
     let input = SharedBytes(bytes: bytes)
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, frames))) { _ in
-      while let frame = next.take(below: frames) {
-        let start = frame * frameSize
-        let slice = UnsafeRawBufferPointer(
-          rebasing: input.bytes[start..<min(start + frameSize, input.bytes.count)])
-        compressed[frame] = Result { () throws(ZstdError) in try compress(slice, level: level) }
-      }
+    let compressed = concurrentMap(frames, threads: threads) { frame in
+      let start = frame * frameSize
+      let slice = UnsafeRawBufferPointer(
+        rebasing: input.bytes[start..<min(start + frameSize, input.bytes.count)])
+      return Result { () throws(ZstdError) in try compress(slice, level: level) }
     }
     var output: [UInt8] = []
-    for result in compressed.values { output += try result.get() }
+    for result in compressed { output += try result.get() }
     return output
   }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import LoftAggregate
 import LoftCore
 
@@ -47,19 +46,15 @@ package struct SecondarySuppression: Sendable {
   package func apply(to tables: inout StatisticTables, state: AggregationState, threads: Int = 1) {
     let problems = Problem.allCases.flatMap { problem in tables.periods.map { ($0, problem) } }
     let snapshot = tables
-    let slots = WorkerSlots<Decisions>(count: problems.count)
-    let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, problems.count))) { _ in
-      while let index = next.take(below: problems.count) {
-        let (period, problem) = problems[index]
-        switch problem {
-        case .maturity: slots[index] = maturity(snapshot, state: state, period: period)
-        case .competence: slots[index] = competence(snapshot, state: state, period: period)
-        case .completions: slots[index] = completions(snapshot, state: state, period: period)
-        }
+    let decided = concurrentMap(problems.count, threads: threads) { index in
+      let (period, problem) = problems[index]
+      return switch problem {
+      case .maturity: maturity(snapshot, state: state, period: period)
+      case .competence: competence(snapshot, state: state, period: period)
+      case .completions: completions(snapshot, state: state, period: period)
       }
     }
-    for decisions in slots.values { Self.apply(decisions, to: &tables) }
+    for decisions in decided { Self.apply(decisions, to: &tables) }
   }
 
   /// Marks what was decided; rows already primary stay primary.

@@ -27,6 +27,7 @@ struct ReadingBenchmarks {
   let deliveries: [Delivery]
   /// Plain CSV deliveries left out because they are quarantined whole.
   let quarantined: Int
+  let limits: CSVLimits
   /// Chunks as the reader gets them from a file (`DeliveryFile.chunkSize`).
   static let chunkSize = 4 << 20
 
@@ -47,7 +48,9 @@ struct ReadingBenchmarks {
             bytes: [UInt8](try Data(contentsOf: url))))
       }
     }
-    let limits = Self.limits(settings)
+    let limits = CSVLimits(
+      maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
+    self.limits = limits
     self.deliveries = deliveries.filter { delivery in
       var sink = CheckingSink(
         delivery: delivery, settings: settings, learners: ByteInterner(),
@@ -55,10 +58,6 @@ struct ReadingBenchmarks {
       return (try? Self.read(delivery, limits: limits, into: &sink)) != nil
     }
     quarantined = deliveries.count - self.deliveries.count
-  }
-
-  static func limits(_ settings: IngestSettings) -> CSVLimits {
-    CSVLimits(maxFieldBytes: settings.limits.maxFieldBytes, maxColumns: settings.limits.maxColumns)
   }
 
   func run(rounds: Int) throws -> [Measurement] {
@@ -160,7 +159,7 @@ struct ReadingBenchmarks {
   }
 
   private func read(_ delivery: Delivery, into sink: inout some CSVSink) throws {
-    try Self.read(delivery, limits: Self.limits(settings), into: &sink)
+    try Self.read(delivery, limits: limits, into: &sink)
   }
 
   /// Sniffs the delivery, then feeds it to a `CSVReader` in chunks, as `loft run` reads a file.
@@ -168,23 +167,17 @@ struct ReadingBenchmarks {
     _ delivery: Delivery, limits: CSVLimits, into sink: inout some CSVSink
   ) throws {
     try delivery.bytes.withUnsafeBytes { raw in
-      var sniffer = TextSniffer()
-      var offset = 0
-      while offset < raw.count {
-        let end = min(offset + chunkSize, raw.count)
-        sniffer.feed(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
-        offset = end
+      // The file's chunks, as `loft run` reads them: sniffed, then read.
+      let chunks = stride(from: 0, to: raw.count, by: chunkSize).map { start in
+        UnsafeRawBufferPointer(rebasing: raw[start..<min(start + chunkSize, raw.count)])
       }
+      var sniffer = TextSniffer()
+      for chunk in chunks { sniffer.feed(chunk) }
       guard let profile = sniffer.finish() else {
         throw MicroError("\(delivery.path): not text in a known encoding")
       }
       var reader = CSVReader(profile: profile, limits: limits)
-      offset = 0
-      while offset < raw.count {
-        let end = min(offset + chunkSize, raw.count)
-        try reader.feed(rawChunk: UnsafeRawBufferPointer(rebasing: raw[offset..<end]), into: &sink)
-        offset = end
-      }
+      for chunk in chunks { try reader.feed(rawChunk: chunk, into: &sink) }
       try reader.finish(into: &sink)
     }
   }

@@ -2,8 +2,8 @@ import Foundation
 import LoftAggregate
 import LoftCompression
 import LoftCore
-import LoftDisclosure
 import LoftIngest
+import LoftPipeline
 import LoftPublish
 
 /// What follows reading, timed step by step on one thread from every agency's folded records
@@ -60,14 +60,9 @@ struct StateBenchmarks {
         register: settings.register, catalogue: settings.catalogue, model: settings.model)
       var tables = statistics.time { builder.build(even, threads: 1) }
       disclosure.time {
-        PrimarySuppression.apply(to: &tables, k: k)
-        SecondarySuppression(
-          register: settings.register, catalogue: settings.catalogue, model: settings.model, k: k
-        ).apply(to: &tables, state: even, threads: 1)
+        PipelineRunner.suppress(&tables, state: even, settings: settings, k: k, threads: 1)
       }
-      tables.agencyBenchmark = AgencyBenchmarkBuilder.build(
-        maturity: tables.maturity, register: settings.register)
-      tables.recordSuppression()
+      PipelineRunner.completeForPublishing(&tables, register: settings.register)
       let rendered = tables.render()
       rows = rendered.reduce(0) { $0 + $1.rowCount }
       let database = try write.time { try SnapshotDatabase.build(rendered, threads: 1) }

@@ -9,6 +9,7 @@
 // Prints one tab-separated line per measurement (Measurement.header first); notes on stderr.
 import Foundation
 import LoftCore
+import LoftIngest
 import LoftPipeline
 
 struct MicroError: Error, CustomStringConvertible {
@@ -35,10 +36,7 @@ while !arguments.isEmpty {
     rounds = value
     arguments.removeFirst()
   case "--as-of":
-    let parts = (arguments.first ?? "").split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, let day = Day(year: parts[0], month: parts[1], day: parts[2]) else {
-      fail(usage)
-    }
+    guard let day = arguments.first.flatMap(FieldParsing.date) else { fail(usage) }
     asOf = day
     arguments.removeFirst()
   default: positional.append(argument)

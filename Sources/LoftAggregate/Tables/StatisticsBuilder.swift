@@ -1,4 +1,3 @@
-import Dispatch
 import LoftCore
 
 /// Turns a finished aggregation state into the rows of every statistic table, unprotected.
@@ -31,25 +30,19 @@ package struct StatisticsBuilder: Sendable {
     // Three jobs per period: assessment tables, completion tables, coverage. Handed out the
     // longest first (completions take about twice as long as assessments, coverage next to
     // nothing), so that no worker is left alone with a long one at the end.
-    let parts = WorkerSlots<StatisticTables>(count: periods.count * 3)
     let order = [1, 0, 2].flatMap { part in periods.indices.map { $0 * 3 + part } }
-    let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, periods.count * 3))) { _ in
-      while let taken = next.take(below: order.count) {
-        let job = order[taken]
-        let (index, part) = job.quotientAndRemainder(dividingBy: 3)
-        var tables = StatisticTables()
-        switch part {
-        case 0: buildAssessmentTables(state, keys: assessments[index], into: &tables)
-        case 1: buildCompletionTables(state, keys: completions[index], into: &tables)
-        default: tables.coverage = coverage(state, period: periods[index])
-        }
-        parts[job] = tables
+    let values = concurrentMap(periods.count * 3, threads: threads, order: order) { job in
+      let (index, part) = job.quotientAndRemainder(dividingBy: 3)
+      var tables = StatisticTables()
+      switch part {
+      case 0: buildAssessmentTables(state, keys: assessments[index], into: &tables)
+      case 1: buildCompletionTables(state, keys: completions[index], into: &tables)
+      default: tables.coverage = coverage(state, period: periods[index])
       }
+      return tables
     }
     var tables = StatisticTables()
     tables.periods = periods
-    let values = parts.values
     tables.maturity = Self.concatenated(values.map(\.maturity))
     tables.maturityStage = Self.concatenated(values.map(\.maturityStage))
     tables.competenceGap = Self.concatenated(values.map(\.competenceGap))

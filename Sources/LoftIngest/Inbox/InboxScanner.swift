@@ -1,4 +1,3 @@
-import Dispatch
 import LoftCore
 
 #if canImport(Glibc)
@@ -32,19 +31,15 @@ package enum InboxScanner {
     let root = Array(inbox.utf8)
     var entries: [InboxEntry] = []
     let folders = try list(root: root, relative: [], into: &entries)
-    let walked = WorkerSlots<Result<[InboxEntry], ScanError>>(count: folders.count)
-    let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, folders.count))) { _ in
-      while let index = next.take(below: folders.count) {
-        walked[index] = Result { () throws(ScanError) in
-          var found: [InboxEntry] = []
-          try walk(root: root, relative: folders[index], into: &found)
-          return found
-        }
+    let walked = concurrentMap(folders.count, threads: threads) { index in
+      Result { () throws(ScanError) in
+        var found: [InboxEntry] = []
+        try walk(root: root, relative: folders[index], into: &found)
+        return found
       }
     }
     // The first failure in listing order, as one thread walking them in turn would meet it.
-    for result in walked.values { entries += try result.get() }
+    for result in walked { entries += try result.get() }
     entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return unique(entries)
   }

@@ -15,7 +15,6 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
   private let completedPosition: Int?
   private let minutesPosition: Int?
   private let orgPosition: Int?
-  private let fieldCount: Int
   /// The catalogue's course ids, numbered by their index in it.
   private let courses: ByteInterner
   /// The columns a row's values are checked in, in the file's order: a row's defect is the
@@ -40,7 +39,6 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
     completedPosition = mapping.position(of: .completedOn)
     minutesPosition = mapping.position(of: .minutesSpent)
     orgPosition = mapping.position(of: .orgNumber)
-    fieldCount = mapping.columns.count
     order = mapping.columns.enumerated().compactMap { position, column in
       switch column {
       case .learnerID, .courseID, .status, .enrolledOn, .completedOn, .minutesSpent:
@@ -67,7 +65,7 @@ package final class CompletionRowValidator: CSVRowValidator, Sendable {
   /// per column, cost an unpredictable jump at every field, only to report the first defect.
   @inline(__always)
   private func validRecord(_ row: CSVRecord, pseudonyms: inout ByteInterner) -> CompletionRecord? {
-    guard row.count == fieldCount else { return nil }
+    guard row.count == mapping.columns.count else { return nil }
     let learner = row.trimmed(pseudonymPosition)
     guard !learner.isEmpty, learner.count <= 128,
       let course = courses.lookup(row.trimmed(coursePosition)),

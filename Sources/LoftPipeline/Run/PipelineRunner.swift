@@ -52,12 +52,8 @@ package struct PipelineRunner: Sendable {
       var tables = StatisticsBuilder(
         register: ingest.register, catalogue: ingest.catalogue, model: ingest.model
       ).build(collected.state, threads: threads)
-      PrimarySuppression.apply(to: &tables, k: definition.k)
-      SecondarySuppression(
-        register: ingest.register, catalogue: ingest.catalogue, model: ingest.model, k: definition.k
-      ).apply(
-        to: &tables, state: collected.state,
-        threads: threads)
+      Self.suppress(
+        &tables, state: collected.state, settings: ingest, k: definition.k, threads: threads)
       clock.lap("statistics and disclosure", into: &report)
       if options.audit {
         let audit = DisclosureAudit(
@@ -78,9 +74,7 @@ package struct PipelineRunner: Sendable {
         }
         clock.lap("audit", into: &report)
       }
-      tables.agencyBenchmark = AgencyBenchmarkBuilder.build(
-        maturity: tables.maturity, register: ingest.register)
-      tables.recordSuppression()
+      Self.completeForPublishing(&tables, register: ingest.register)
       report.suppression = Self.suppressionCounts(tables.suppression)
 
       progress("loft: publishing")
@@ -215,6 +209,25 @@ package struct PipelineRunner: Sendable {
         ? lhs.line < rhs.line : lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8)
     }
     return Collected(inputs: inputs, rejects: rejects, state: state)
+  }
+
+  /// Primary, then secondary suppression of `tables`, which were made from `state`.
+  package static func suppress(
+    _ tables: inout StatisticTables, state: AggregationState, settings: IngestSettings, k: Int,
+    threads: Int
+  ) {
+    PrimarySuppression.apply(to: &tables, k: k)
+    SecondarySuppression(
+      register: settings.register, catalogue: settings.catalogue, model: settings.model, k: k
+    ).apply(to: &tables, state: state, threads: threads)
+  }
+
+  /// Adds what follows from the suppressed tables: the agency benchmark (from the published
+  /// maturity rows) and the list of suppressed cells.
+  package static func completeForPublishing(_ tables: inout StatisticTables, register: Register) {
+    tables.agencyBenchmark = AgencyBenchmarkBuilder.build(
+      maturity: tables.maturity, register: register)
+    tables.recordSuppression()
   }
 
   /// Reads the register and catalogue (exit 2 on any defect) and gathers the ingest settings.

@@ -1,5 +1,4 @@
 import CSQLite
-import Dispatch
 import LoftCore
 
 /// Builds the snapshot's SQLite database in memory: typed STRICT tables, each stored in the
@@ -21,16 +20,11 @@ package enum SnapshotDatabase {
   /// Each table written into a database of its own, on whichever of `threads` workers takes
   /// it, largest first; in the order of `tables`.
   package static func parts(_ tables: [Table], threads: Int) throws(SQLiteError) -> [[UInt8]] {
-    let parts = WorkerSlots<Result<[UInt8], SQLiteError>>(count: tables.count)
-    let order = largestFirst(tables)
-    let next = WorkCounter()
-    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, tables.count))) { _ in
-      while let taken = next.take(below: order.count) {
-        let index = order[taken]
-        parts[index] = Result { () throws(SQLiteError) in try part(tables[index]) }
-      }
+    let parts = concurrentMap(tables.count, threads: threads, order: largestFirst(tables)) {
+      index in
+      Result { () throws(SQLiteError) in try part(tables[index]) }
     }
-    return try parts.values.map { result throws(SQLiteError) in try result.get() }
+    return try parts.map { result throws(SQLiteError) in try result.get() }
   }
 
   /// The indices of `tables`, the largest (rows × columns) first: the order to hand them out.
